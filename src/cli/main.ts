@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { registerAuditCommands } from './audit.command';
+import { registerDatabaseCommands } from './database.command';
+import { registerUserCommands } from './user.command';
+
+/** `npx minsheng …`: every command of the product, each registered from its own file. */
+export function buildProgram(): Command {
+  const program = new Command('minsheng')
+    .description('民生实事全流程平台 命令行')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示某个命令的帮助')
+    .showHelpAfterError()
+    .exitOverride();
+  registerDatabaseCommands(program);
+  registerUserCommands(program);
+  registerAuditCommands(program);
+  return program;
+}
+
+/** Bad input exits 2 with a one-line reason; success exits 0. */
+export async function run(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    process.stderr.write(`错误：${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

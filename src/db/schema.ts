@@ -1,0 +1,6 @@
+/** Every table of every module, for drizzle-kit and the typed client. */
+export * from '../modules/audit/audit.tables';
+export * from '../modules/identity/identity.tables';
+export * from '../modules/plans/plans.tables';
+export * from '../modules/regions/regions.tables';
+export * from '../modules/units/units.tables';

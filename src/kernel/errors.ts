@@ -1,0 +1,59 @@
+/**
+ * The one catalogue of named errors. Every failure a user can meet has a stable code, an HTTP status
+ * and a Chinese message here; use cases throw DomainError with a code, and only the HTTP layer turns
+ * it into a response. Outside tools match on `code`, so codes never change once shipped.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 422, message: '提交的内容不符合要求' },
+  BAD_REQUEST: { status: 400, message: '请求格式不正确' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  NOT_FOUND: { status: 404, message: '请求的资源不存在' },
+  ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  ACCOUNT_LOCKED: { status: 429, message: '登录失败次数过多，账号已暂时锁定，请稍后再试' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系管理员' },
+  CSRF_TOKEN_INVALID: { status: 403, message: '安全校验失败，请刷新页面后重试' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  OUT_OF_SCOPE: { status: 403, message: '超出您的管辖范围' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  WEAK_PASSWORD: { status: 422, message: '密码强度不足' },
+  USERNAME_TAKEN: { status: 409, message: '用户名已被占用' },
+  UNIT_NAME_TAKEN: { status: 409, message: '该地区已有同名单位' },
+  REGION_EXISTS: { status: 409, message: '该行政区划代码已存在' },
+  REGION_PARENT_MISSING: { status: 422, message: '上级行政区划不存在' },
+  REGION_NOT_FOUND: { status: 404, message: '行政区划不存在' },
+  UNIT_NOT_FOUND: { status: 404, message: '单位不存在' },
+  USER_NOT_FOUND: { status: 404, message: '用户不存在' },
+  PLAN_YEAR_EXISTS: { status: 409, message: '该地区该年度的计划已存在' },
+  PLAN_YEAR_NOT_FOUND: { status: 404, message: '年度计划不存在' },
+  CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
+  TABLE_UNREADABLE: { status: 422, message: '无法读取表格文件' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, options: { message?: string; field?: string; details?: unknown } = {}) {
+    super(options.message ?? ERRORS[code].message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.field = options.field;
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError;
+}

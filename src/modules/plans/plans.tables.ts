@@ -1,0 +1,20 @@
+import { date, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { regions } from '../regions/regions.tables';
+
+/** 年度民生实事计划: one region's list for one year, and the stage of the yearly cycle it is in. */
+export const planYears = pgTable(
+  'plan_years',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    year: integer('year').notNull(),
+    title: text('title'),
+    stage: text('stage').notNull().default('solicit'),
+    periodStart: date('period_start').notNull(),
+    periodEnd: date('period_end').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('plan_years_region_year_uq').on(t.regionCode, t.year)],
+);

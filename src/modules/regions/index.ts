@@ -1,0 +1,6 @@
+export { DIVISION_SOURCE, loadDivisionData } from './gb2260.loader';
+export { childrenOf, countRegions, findRegion, findRegions, insertRegions } from './regions.repository';
+export { regionRoutes } from './regions.routes';
+export { regionsFromDivisions } from './regions.rules';
+export { regions } from './regions.tables';
+export { importTownships } from './use-cases/regions';

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/client';
+import { writeTransaction } from '../db/transaction';
+import { createUser, findUserByUsername, generatePassword } from '../modules/identity';
+import { findPlanYear, openPlanYear } from '../modules/plans';
+import {
+  childrenOf,
+  countRegions,
+  importTownships,
+  insertRegions,
+  loadDivisionData,
+  regionsFromDivisions,
+} from '../modules/regions';
+import { findUnitByName, guessUnitKind, insertUnit } from '../modules/units';
+import type { AppDeps } from '../server/deps';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PLAN_YEARS, DEMO_UNITS, QINSHUI_COUNTY } from './demo-data';
+
+const SEED_ACTOR = 'system:seed';
+
+export interface SeedReport {
+  regionsLoaded: number;
+  adminCreated: boolean;
+  /** Set only when the admin was created with a generated password: print it once. */
+  generatedAdminPassword?: string;
+  demo?: { units: number; users: number; planYears: number; townships: number };
+}
+
+/** GB/T 2260 regions down to counties: reference data every installation needs. */
+export async function seedRegions(db: Db): Promise<number> {
+  if ((await countRegions(db, 'gb2260')) > 0) return 0;
+  const rows = regionsFromDivisions(loadDivisionData());
+  return writeTransaction(db, SEED_ACTOR, (tx) =>
+    insertRegions(
+      tx,
+      rows.map((r) => ({ ...r, source: 'gb2260' })),
+    ),
+  );
+}
+
+export async function seedAdmin(
+  deps: AppDeps,
+  password?: string,
+): Promise<{ created: boolean; generated?: string }> {
+  if (await findUserByUsername(deps.db, 'admin')) return { created: false };
+  const generated = password ? undefined : generatePassword((n) => randomBytes(n));
+  await createUser(deps, SEED_ACTOR, {
+    username: 'admin',
+    displayName: '系统管理员',
+    password: password ?? generated!,
+    grants: [{ role: 'admin', regionCode: '000000' }],
+  });
+  return { created: true, generated };
+}
+
+export async function seedDemo(deps: AppDeps): Promise<NonNullable<SeedReport['demo']>> {
+  const townships = await importTownships(deps, SEED_ACTOR, QINSHUI_COUNTY);
+  let unitCount = 0;
+  const unitIds = new Map<string, string>();
+  await writeTransaction(deps.db, SEED_ACTOR, async (tx) => {
+    for (const unit of DEMO_UNITS) {
+      const existing = await findUnitByName(tx, unit.regionCode, unit.name);
+      const row = existing ?? (await insertUnit(tx, { ...unit, shortName: unit.shortName ?? null }));
+      if (!existing) unitCount++;
+      unitIds.set(`${unit.regionCode}/${unit.name}`, row.id);
+    }
+  });
+  unitCount += await seedTownshipGovernments(deps.db);
+  let users = 0;
+  for (const account of DEMO_ACCOUNTS) {
+    if (await findUserByUsername(deps.db, account.username)) continue;
+    await createUser(deps, SEED_ACTOR, {
+      username: account.username,
+      displayName: account.displayName,
+      password: process.env.MINSHENG_DEMO_PASSWORD || DEMO_PASSWORD,
+      phone: account.phone ?? null,
+      grants: [
+        {
+          role: account.role,
+          regionCode: account.regionCode,
+          unitId: account.unitName ? unitIds.get(`${account.regionCode}/${account.unitName}`) : null,
+        },
+      ],
+    });
+    users++;
+  }
+  let planYears = 0;
+  for (const plan of DEMO_PLAN_YEARS) {
+    if (await findPlanYear(deps.db, plan.regionCode, plan.year)) continue;
+    await openPlanYear(deps, SEED_ACTOR, plan);
+    planYears++;
+  }
+  return { units: unitCount, users, planYears, townships };
+}
+
+/** Each of Qinshui's townships gets its government as a unit (配合单位 "各乡镇人民政府"). */
+async function seedTownshipGovernments(db: Db): Promise<number> {
+  const townships = await childrenOf(db, QINSHUI_COUNTY);
+  return writeTransaction(db, SEED_ACTOR, async (tx) => {
+    let created = 0;
+    for (const t of townships) {
+      const name = `${t.name}人民政府`;
+      if (await findUnitByName(tx, t.code, name)) continue;
+      await insertUnit(tx, { regionCode: t.code, name, kind: guessUnitKind(name), shortName: t.name });
+      created++;
+    }
+    return created;
+  });
+}
+
+export async function seed(
+  deps: AppDeps,
+  options: { demo: boolean; adminPassword?: string },
+): Promise<SeedReport> {
+  const regionsLoaded = await seedRegions(deps.db);
+  const admin = await seedAdmin(deps, options.adminPassword);
+  const report: SeedReport = {
+    regionsLoaded,
+    adminCreated: admin.created,
+    generatedAdminPassword: admin.generated,
+  };
+  if (options.demo) report.demo = await seedDemo(deps);
+  return report;
+}

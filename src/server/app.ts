@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { type Actor, ANONYMOUS } from '../kernel/actor';
+import { DomainError } from '../kernel/errors';
+import { auditRoutes } from '../modules/audit';
+import { identityRoutes, SESSION_COOKIE } from '../modules/identity';
+import { planRoutes } from '../modules/plans';
+import { regionRoutes } from '../modules/regions';
+import { unitRoutes } from '../modules/units';
+import type { AppDeps } from './deps';
+import { sendError } from './http-errors';
+import { type AnyRoute, defineRoute, registerRoutes } from './route';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    csrfToken?: string;
+    sessionProblem?: 'UNAUTHENTICATED' | 'SESSION_EXPIRED';
+  }
+}
+
+z.config(z.locales.zhCN());
+
+export interface BuildOptions {
+  deps: AppDeps;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { deps } = options;
+  const { config, sessions } = deps;
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.MINSHENG_TRUST_PROXY === '1',
+    // Every route validates with zod (see route.ts); schemas are kept for OpenAPI only.
+    ajv: { customOptions: { strict: false } },
+  });
+  app.setValidatorCompiler(() => () => true);
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !serveWeb)
+      return sendError(request, reply, new DomainError('ROUTE_NOT_FOUND'));
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into style tags; swagger-ui needs inline styles too.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new DomainError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: '民生实事 API',
+        version: deps.version,
+        description: '民生实事全流程平台接口。状态变更请求须携带 x-csrf-token 头。',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const resolution = await sessions.resolve(token);
+    if (resolution.ok) {
+      request.actor = resolution.actor;
+      request.csrfToken = resolution.csrfToken;
+    } else {
+      request.sessionProblem = resolution.problem;
+    }
+  });
+
+  const loginLimit = { max: config.loginRateLimitPerMinute, timeWindow: '1 minute' };
+  const routes: AnyRoute[] = [
+    defineRoute({
+      method: 'GET',
+      url: '/api/health',
+      summary: '健康检查',
+      tags: ['系统'],
+      access: 'public',
+      handler: async () => {
+        await deps.db.execute('select 1');
+        return { status: 'ok', db: deps.dbKind, version: deps.version };
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/openapi.json',
+      summary: 'OpenAPI 文档',
+      tags: ['系统'],
+      access: 'public',
+      handler: async () => app.swagger(),
+    }),
+    ...identityRoutes.map((r) => (r.url === '/api/auth/login' ? { ...r, rateLimit: loginLimit } : r)),
+    ...regionRoutes,
+    ...unitRoutes,
+    ...planRoutes,
+    ...auditRoutes,
+  ];
+  registerRoutes(app, deps, routes);
+
+  const serveWeb = existsSync(join(config.webRoot, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webRoot,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
+  }
+  return app;
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import type { Database, Db, DbKind } from '../db/client';
+import { SessionStore } from '../modules/identity/session-store';
+import type { AppConfig } from './config';
+
+/** What every route and use case may use; built once per process. */
+export interface AppDeps {
+  db: Db;
+  dbKind: DbKind;
+  config: AppConfig;
+  sessions: SessionStore;
+  now: () => Date;
+  version: string;
+}
+
+export const VERSION: string = JSON.parse(
+  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+).version;
+
+export function createDeps(
+  database: Database,
+  config: AppConfig,
+  now: () => Date = () => new Date(),
+): AppDeps {
+  const sessions = new SessionStore(database.db, {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+    now,
+  });
+  return { db: database.db, dbKind: database.kind, config, sessions, now, version: VERSION };
+}
