@@ -3,7 +3,7 @@ import type { Tx } from '../../../db/client';
 import { writeTransaction } from '../../../db/transaction';
 import { type Actor, type RoleGrant, UNIT_ROLES } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
-import { can, scopesFor } from '../../../kernel/policy';
+import { can, canAnywhere, scopesFor } from '../../../kernel/policy';
 import { isWithinRegion, NATION_CODE, regionPrefix } from '../../../kernel/regions';
 import type { AppDeps } from '../../../server/deps';
 import { findRegion } from '../../regions/regions.repository';
@@ -100,6 +100,7 @@ function assertPassword(password: string, username: string): void {
 }
 
 export async function createUser(deps: AppDeps, actor: Actor | string, input: NewUser) {
+  if (typeof actor !== 'string' && !canAnywhere(actor, 'user.manage')) throw new DomainError('FORBIDDEN');
   assertPassword(input.password, input.username);
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(deps.db, actor, async (tx) => {
@@ -135,6 +136,7 @@ export interface UserPatch {
 }
 
 export async function updateUser(deps: AppDeps, actor: Actor, id: string, patch: UserPatch) {
+  if (!canAnywhere(actor, 'user.manage')) throw new DomainError('FORBIDDEN');
   const existing = await findUserById(deps.db, id);
   if (!existing) throw new DomainError('USER_NOT_FOUND');
   if (patch.password) assertPassword(patch.password, existing.username);
