@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { type Actor, ANONYMOUS } from '../kernel/actor';
 import { DomainError } from '../kernel/errors';
 import { auditRoutes } from '../modules/audit';
-import { identityRoutes, SESSION_COOKIE } from '../modules/identity';
+import { type GrantView, identityRoutes, SESSION_COOKIE } from '../modules/identity';
 import { planRoutes } from '../modules/plans';
 import { regionRoutes } from '../modules/regions';
 import { unitRoutes } from '../modules/units';
@@ -23,6 +23,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
     csrfToken?: string;
+    grantViews?: GrantView[];
     sessionProblem?: 'UNAUTHENTICATED' | 'SESSION_EXPIRED';
   }
 }
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     if (resolution.ok) {
       request.actor = resolution.actor;
       request.csrfToken = resolution.csrfToken;
+      request.grantViews = resolution.grantViews;
     } else {
       request.sessionProblem = resolution.problem;
     }

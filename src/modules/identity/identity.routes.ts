@@ -41,7 +41,7 @@ export const identityRoutes = [
       reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookie, httpOnly: false, sameSite: 'strict' });
       const resolution = await deps.sessions.resolve(session.token);
       if (!resolution.ok) throw new DomainError('INTERNAL');
-      return me(deps, resolution.actor, session.csrfToken);
+      return me(resolution.actor, resolution.grantViews, session.csrfToken);
     },
   }),
   defineRoute({
@@ -50,7 +50,7 @@ export const identityRoutes = [
     summary: '当前用户、角色、管辖范围与 CSRF 令牌',
     tags: ['认证'],
     access: 'session',
-    handler: ({ deps, actor, request }) => me(deps, actor, request.csrfToken ?? ''),
+    handler: async ({ actor, request }) => me(actor, request.grantViews ?? [], request.csrfToken ?? ''),
   }),
   defineRoute({
     method: 'POST',

@@ -1,4 +1,4 @@
-export { findUserByUsername } from './identity.repository';
+export { findUserByUsername, type GrantView } from './identity.repository';
 export { identityRoutes } from './identity.routes';
 export { roleGrants, sessions, users } from './identity.tables';
 export { generatePassword, maskPhone, passwordProblems } from './password.rules';

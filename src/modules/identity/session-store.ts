@@ -7,6 +7,7 @@ import {
   deleteSession,
   deleteSessionsOfUser,
   findSession,
+  type GrantView,
   grantsOfUsers,
   insertSession,
   touchSession,
@@ -19,6 +20,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 interface Resolved {
   actor: Actor;
+  grantViews: GrantView[];
   csrfToken: string;
   tokenHash: string;
   lastSeenAt: Date;
@@ -27,7 +29,7 @@ interface Resolved {
 }
 
 export type Resolution =
-  | { ok: true; actor: Actor; csrfToken: string }
+  | { ok: true; actor: Actor; csrfToken: string; grantViews: GrantView[] }
   | { ok: false; problem: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' };
 
 function hashToken(token: string): string {
@@ -95,7 +97,7 @@ export class SessionStore {
       entry.lastSeenAt = now;
       await touchSession(this.db, tokenHash, now);
     }
-    return { ok: true, actor: entry.actor, csrfToken: entry.csrfToken };
+    return { ok: true, actor: entry.actor, csrfToken: entry.csrfToken, grantViews: entry.grantViews };
   }
 
   private async load(tokenHash: string, now: Date): Promise<Resolved | undefined> {
@@ -109,6 +111,7 @@ export class SessionStore {
         displayName: session.displayName,
         grants: grants.map((g) => ({ role: g.role as Role, regionCode: g.regionCode, unitId: g.unitId })),
       },
+      grantViews: grants,
       csrfToken: session.csrfToken,
       tokenHash,
       lastSeenAt: session.lastSeenAt,

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../../server/deps';
 import {
   clearFailedLogins,
   findUserByUsername,
-  grantsOfUsers,
+  type GrantView,
   recordFailedLogin,
 } from '../identity.repository';
 import { isLocked, lockAfterFailure } from '../lockout.rules';
@@ -63,9 +63,9 @@ export interface MeView {
   csrfToken: string;
 }
 
-export async function me(deps: AppDeps, actor: Actor, csrfToken: string): Promise<MeView> {
+/** Built from the resolved session alone: the page asks for it often, so it costs no query. */
+export function me(actor: Actor, grants: GrantView[], csrfToken: string): MeView {
   if (!actor.userId) throw new DomainError('UNAUTHENTICATED');
-  const grants = (await grantsOfUsers(deps.db, [actor.userId])).get(actor.userId) ?? [];
   return {
     user: { id: actor.userId, username: actor.username, displayName: actor.displayName },
     grants: grants.map((g) => ({
