@@ -20,6 +20,10 @@ import { sendError } from './http-errors';
 import { type AnyRoute, defineRoute, registerRoutes } from './route';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route, for the OpenAPI coverage test and the docs. */
+    apiRoutes: Array<{ method: string; url: string }>;
+  }
   interface FastifyRequest {
     actor: Actor;
     csrfToken?: string;
@@ -132,6 +136,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...auditRoutes,
   ];
   registerRoutes(app, deps, routes);
+  app.decorate('apiRoutes', routes.map((r) => ({ method: String(r.method), url: r.url })));
 
   const serveWeb = existsSync(join(config.webRoot, 'index.html'));
   if (serveWeb) {
