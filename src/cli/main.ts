@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './audit.command';
 import { registerDatabaseCommands } from './database.command';
+import { registerPlanCommands } from './plan.command';
 import { registerUserCommands } from './user.command';
+import { registerVoteCommands } from './vote.command';
 
 /** `npx minsheng …`: every command of the product, each registered from its own file. */
 export function buildProgram(): Command {
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerPlanCommands(program);
+  registerVoteCommands(program);
   return program;
 }
 

@@ -4,3 +4,4 @@ export * from '../modules/identity/identity.tables';
 export * from '../modules/plans/plans.tables';
 export * from '../modules/regions/regions.tables';
 export * from '../modules/units/units.tables';
+export * from '../modules/progress/progress.tables';

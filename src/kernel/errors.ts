@@ -29,6 +29,8 @@ export const ERRORS = {
   USER_NOT_FOUND: { status: 404, message: '用户不存在' },
   PLAN_YEAR_EXISTS: { status: 409, message: '该地区该年度的计划已存在' },
   PLAN_YEAR_NOT_FOUND: { status: 404, message: '年度计划不存在' },
+  PLAN_DOCUMENT_INVALID: { status: 422, message: '计划文件有误，未导入任何内容' },
+  NOT_JSON: { status: 422, message: '文件不是有效的 JSON' },
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
   TABLE_UNREADABLE: { status: 422, message: '无法读取表格文件' },

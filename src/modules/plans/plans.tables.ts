@@ -10,6 +10,8 @@ export const planYears = pgTable(
       .notNull()
       .references(() => regions.code),
     year: integer('year').notNull(),
+    /** The region's name as an imported plan document gave it, written back on export. */
+    regionLabel: text('region_label'),
     title: text('title'),
     stage: text('stage').notNull().default('solicit'),
     periodStart: date('period_start').notNull(),

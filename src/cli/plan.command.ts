@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { DomainError } from '../kernel/errors';
+import {
+  exportPlan,
+  formatProblem,
+  importPlan,
+  type Problem,
+  stringifyPlanDocument,
+} from '../modules/progress';
+import { seedRegions } from '../seed/seed';
+import { printJson, withDeps } from './context';
+
+/** Reads a JSON file, or says in one line why it cannot. */
+export async function readJsonFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new DomainError('NOT_FOUND', { message: `无法读取文件 ${file}` });
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new DomainError('NOT_JSON', {
+      message: `文件 ${file} 不是有效的 JSON：${(error as Error).message}`,
+    });
+  }
+}
+
+export function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value))
+    throw new DomainError('VALIDATION_FAILED', { field: 'year', message: `年度应为四位数字：${value}` });
+  return Number(value);
+}
+
+export function parseRegion(value: string): string {
+  if (!/^(\d{6}|\d{9}|\d{12})$/.test(value)) {
+    throw new DomainError('VALIDATION_FAILED', {
+      field: 'region',
+      message: `行政区划代码应为 6、9 或 12 位数字：${value}`,
+    });
+  }
+  return value;
+}
+
+export function registerPlanCommands(program: Command): void {
+  const plan = program.command('plan').description('年度计划的导入与导出（minsheng.plan/v1）');
+  plan
+    .command('import')
+    .description('导入计划文件；同一地区同一年度的计划整体替换；有误则一项不导入，并列出每处问题')
+    .argument('<file>', 'minsheng.plan/v1 JSON 文件')
+    .action((file: string) =>
+      withDeps(async (deps) => {
+        const json = await readJsonFile(file);
+        await seedRegions(deps.db);
+        try {
+          printJson(await importPlan(deps, 'system:cli', json));
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'PLAN_DOCUMENT_INVALID') {
+            const problems = error.details as Problem[];
+            process.stderr.write(`错误：计划文件有误（${problems.length} 处），未导入任何内容\n`);
+            for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+            process.exitCode = 2;
+            return;
+          }
+          throw error;
+        }
+      }),
+    );
+  plan
+    .command('export')
+    .description('把一个地区一个年度的计划写到标准输出')
+    .requiredOption('--region <code>', '行政区划代码')
+    .requiredOption('--year <yyyy>', '年度')
+    .action((o: { region: string; year: string }) =>
+      withDeps(async (deps) => {
+        const document = await exportPlan(deps, 'system:cli', parseRegion(o.region), parseYear(o.year));
+        process.stdout.write(stringifyPlanDocument(document));
+      }),
+    );
+}

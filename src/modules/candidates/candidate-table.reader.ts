@@ -1,0 +1,147 @@
+import ExcelJS from 'exceljs';
+import { DomainError } from '../../kernel/errors';
+
+/**
+ * Spreadsheet files → rows of cell text, the input of parseCandidateTable and of the ballot sheets.
+ * Files come as governments save them: Excel "CSV" in GB18030 on Chinese Windows, "Unicode text" in
+ * UTF-16, UTF-8 with or without BOM; cells with line breaks in quotes; .xlsx with merged cells.
+ * Row i of the result is row i+1 as the spreadsheet shows it, blank rows included, so messages can
+ * name rows the user can find.
+ */
+
+/** Decodes file bytes: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK and GB2312). */
+export function decodeTableText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('gb18030').decode(body);
+  }
+}
+
+/** Tab when the first line has more tabs than commas, else comma. */
+export function sniffDelimiter(text: string): '\t' | ',' {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const tabs = firstLine.split('\t').length;
+  const commas = firstLine.split(',').length;
+  return tabs >= commas && tabs > 1 ? '\t' : ',';
+}
+
+/**
+ * RFC 4180 with the leniency real exports need: a quote inside an unquoted cell is a character, CR LF
+ * and LF both end a row, a line break inside quotes belongs to the cell.
+ */
+export function parseDelimitedText(text: string, delimiter: '\t' | ',' = sniffDelimiter(text)): string[][] {
+  const source = text.startsWith('\ufeff') ? text.slice(1) : text;
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let cellStart = true;
+  let quoteRow = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quoted) {
+      if (c !== '"') cell += c;
+      else if (source[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
+      continue;
+    }
+    if (c === '"' && cellStart) {
+      quoted = true;
+      cellStart = false;
+      quoteRow = rows.length + 1;
+    } else if (c === delimiter) {
+      row.push(cell);
+      cell = '';
+      cellStart = true;
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && source[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      cellStart = true;
+    } else {
+      cell += c;
+      cellStart = false;
+    }
+  }
+  if (quoted) {
+    throw new DomainError('TABLE_UNREADABLE', {
+      message: `第 ${quoteRow} 行有未闭合的引号，无法确定单元格在哪里结束`,
+    });
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  // A merged range holds its value in its top-left cell; the others would repeat it.
+  if (cell.isMerged && cell.master.address !== cell.address) return '';
+  return valueText(cell.value);
+}
+
+function valueText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result === undefined || (typeof result === 'object' && !(result instanceof Date))
+      ? ''
+      : valueText(result);
+  }
+  if ('hyperlink' in value) return String(value.text ?? '');
+  return '';
+}
+
+/** Rows of one worksheet of an .xlsx file: the first one, or the one named. */
+export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new DomainError('TABLE_UNREADABLE', {
+      message: '无法打开 Excel 文件，请确认是 .xlsx 格式且未损坏',
+    });
+  }
+  const worksheet = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
+  if (!worksheet) {
+    throw new DomainError('TABLE_UNREADABLE', {
+      message: sheet === undefined ? 'Excel 文件中没有工作表' : `Excel 文件中没有名为“${sheet}”的工作表`,
+    });
+  }
+  const rows: string[][] = [];
+  for (let r = 1; r <= worksheet.rowCount; r++) {
+    const row = worksheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= worksheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
+    while (cells.length > 0 && cells.at(-1) === '') cells.pop();
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** Rows of a table file, by its extension: .xlsx, .csv, .tsv or .txt (delimiter sniffed). */
+export async function readTableRows(fileName: string, bytes: Uint8Array): Promise<string[][]> {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (extension === 'xlsx') return readXlsxRows(bytes);
+  if (extension === 'xls' || extension === 'et' || extension === 'wps') {
+    throw new DomainError('TABLE_UNREADABLE', {
+      message: `不支持 .${extension} 格式，请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入`,
+    });
+  }
+  const text = decodeTableText(bytes);
+  if (extension === 'csv') return parseDelimitedText(text, ',');
+  if (extension === 'tsv') return parseDelimitedText(text, '\t');
+  return parseDelimitedText(text);
+}

@@ -1,0 +1,4 @@
+export { type PlanDocument, parsePlanDocument, stringifyPlanDocument } from './plan-format.schema';
+export { formatProblem, type Problem } from './problems.rules';
+export * from './progress.tables';
+export { exportPlan, type ImportSummary, importPlan, loadPlanDocument } from './use-cases/plan-exchange';

@@ -1,0 +1,267 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { normalizeYuan } from '../../kernel/money';
+import { units } from '../units/units.tables';
+import type { IndicatorKind } from './indicator.rules';
+import type {
+  PlanAllocation,
+  PlanDocument,
+  PlanIndicator,
+  PlanMilestone,
+  PlanProject,
+  PlanReport,
+} from './plan-format.schema';
+import {
+  allocations,
+  indicators,
+  milestones,
+  progressReports,
+  projects,
+  projectUnits,
+  reportValues,
+} from './progress.tables';
+import type { Quantity } from './quantity.rules';
+
+/** Numeric columns come back as strings: amounts stay exact yuan strings, the rest become numbers. */
+export function quantityFromDb(kind: IndicatorKind, value: string): Quantity {
+  return kind === 'amount' ? normalizeYuan(value) : Number(value);
+}
+
+const yuanOrUndefined = (value: string | null) => (value === null ? undefined : normalizeYuan(value));
+
+/** Removes a plan year's projects and everything under them, approved history included (re-import). */
+export async function deletePlanContents(tx: Executor, planYearId: string): Promise<void> {
+  await tx.execute(sql`select set_config('minsheng.replacing_plan', 'on', true)`);
+  await tx.delete(projects).where(eq(projects.planYearId, planYearId));
+  await tx.execute(sql`select set_config('minsheng.replacing_plan', '', true)`);
+}
+
+export interface StorePlanContext {
+  planYearId: string;
+  regionCode: string;
+  /** Unit id for a unit name in the plan's region, created when missing. */
+  unitId: (name: string) => Promise<string>;
+}
+
+/** Writes every project of a checked plan document, with its reports as approved history. */
+export async function storePlanProjects(
+  tx: Executor,
+  plan: PlanDocument,
+  ctx: StorePlanContext,
+): Promise<void> {
+  for (const [position, p] of plan.projects.entries()) {
+    const [project] = await tx
+      .insert(projects)
+      .values({
+        planYearId: ctx.planYearId,
+        ref: p.ref,
+        position,
+        name: p.name,
+        field: p.field ?? null,
+        task: p.task ?? null,
+        planText: p.planText ?? null,
+        leaders: p.leaders,
+        budget: p.budget ?? null,
+        source: 'import',
+      })
+      .returning({ id: projects.id });
+    const projectId = project!.id;
+    const unitRows = [
+      ...p.leadUnits.map((name, i) => ({ role: 'lead', position: i, name })),
+      ...p.partnerUnits.map((name, i) => ({ role: 'partner', position: i, name })),
+    ];
+    for (const u of unitRows) {
+      await tx
+        .insert(projectUnits)
+        .values({ projectId, role: u.role, position: u.position, unitId: await ctx.unitId(u.name) });
+    }
+    const indicatorIds = new Map<string, string>();
+    if (p.indicators.length) {
+      const rows = await tx
+        .insert(indicators)
+        .values(
+          p.indicators.map((ind, i) => ({
+            projectId,
+            ref: ind.ref,
+            position: i,
+            name: ind.name,
+            unit: ind.unit ?? null,
+            kind: ind.kind,
+            target: 'target' in ind && ind.target !== undefined ? String(ind.target) : null,
+          })),
+        )
+        .returning({ id: indicators.id, ref: indicators.ref });
+      for (const r of rows) indicatorIds.set(r.ref, r.id);
+    }
+    if (p.milestones.length) {
+      await tx.insert(milestones).values(
+        p.milestones.map((m, i) => ({
+          projectId,
+          position: i,
+          due: m.due,
+          text: m.text ?? null,
+          planned: m.planned,
+          investment: m.investment ?? null,
+        })),
+      );
+    }
+    if (p.allocations.length) {
+      await tx.insert(allocations).values(
+        p.allocations.map((a, i) => ({
+          indicatorId: indicatorIds.get(a.indicator)!,
+          position: i,
+          regionCode: a.region,
+          target: a.target === undefined ? null : String(a.target),
+        })),
+      );
+    }
+    for (const r of p.reports) {
+      const [report] = await tx
+        .insert(progressReports)
+        .values({
+          projectId,
+          regionCode: ctx.regionCode,
+          asOf: r.asOf,
+          version: 1,
+          status: 'approved',
+          investment: r.investment ?? null,
+          fundsArrived: r.fundsArrived ?? null,
+          progressText: r.text ?? null,
+          source: 'import',
+        })
+        .returning({ id: progressReports.id });
+      const refs = new Set([...Object.keys(r.values), ...Object.keys(r.eligible)]);
+      const values = [...refs].map((ref) => ({
+        reportId: report!.id,
+        indicatorId: indicatorIds.get(ref)!,
+        value: String(r.values[ref] ?? 0),
+        eligible: r.eligible[ref] === undefined ? null : String(r.eligible[ref]),
+      }));
+      if (values.length) await tx.insert(reportValues).values(values);
+    }
+  }
+}
+
+/**
+ * The plan year as a plan document: structure, allocations, and for each date the latest approved
+ * version of the report on the plan's own region.
+ */
+export async function loadPlanProjects(
+  db: Executor,
+  planYearId: string,
+  regionCode: string,
+): Promise<PlanProject[]> {
+  const projectRows = await db
+    .select()
+    .from(projects)
+    .where(eq(projects.planYearId, planYearId))
+    .orderBy(asc(projects.position));
+  if (projectRows.length === 0) return [];
+  const ids = projectRows.map((p) => p.id);
+  const [unitRows, indicatorRows, milestoneRows, allocationRows, reportRows] = await Promise.all([
+    db
+      .select({
+        projectId: projectUnits.projectId,
+        role: projectUnits.role,
+        position: projectUnits.position,
+        name: units.name,
+      })
+      .from(projectUnits)
+      .innerJoin(units, eq(units.id, projectUnits.unitId))
+      .where(inArray(projectUnits.projectId, ids))
+      .orderBy(asc(projectUnits.position)),
+    db.select().from(indicators).where(inArray(indicators.projectId, ids)).orderBy(asc(indicators.position)),
+    db.select().from(milestones).where(inArray(milestones.projectId, ids)).orderBy(asc(milestones.position)),
+    db
+      .select({ a: allocations, projectId: indicators.projectId, ref: indicators.ref, kind: indicators.kind })
+      .from(allocations)
+      .innerJoin(indicators, eq(indicators.id, allocations.indicatorId))
+      .where(inArray(indicators.projectId, ids))
+      .orderBy(asc(indicators.position), asc(allocations.position)),
+    db
+      .select()
+      .from(progressReports)
+      .where(
+        and(
+          inArray(progressReports.projectId, ids),
+          eq(progressReports.regionCode, regionCode),
+          eq(progressReports.status, 'approved'),
+        ),
+      )
+      .orderBy(asc(progressReports.asOf), asc(progressReports.version)),
+  ]);
+  const latest = new Map<string, (typeof reportRows)[number]>();
+  for (const r of reportRows) latest.set(`${r.projectId}/${r.asOf}`, r);
+  const reportIds = [...latest.values()].map((r) => r.id);
+  const valueRows = reportIds.length
+    ? await db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds))
+    : [];
+  const indicatorById = new Map(indicatorRows.map((i) => [i.id, i]));
+
+  return projectRows.map((p) => {
+    const own = <T extends { projectId: string }>(rows: T[]) => rows.filter((r) => r.projectId === p.id);
+    const inds = own(indicatorRows);
+    const reports: PlanReport[] = [...latest.values()]
+      .filter((r) => r.projectId === p.id)
+      .map((r) => {
+        const values: Record<string, Quantity> = {};
+        const eligible: Record<string, number> = {};
+        for (const v of valueRows.filter((x) => x.reportId === r.id)) {
+          const ind = indicatorById.get(v.indicatorId)!;
+          values[ind.ref] = quantityFromDb(ind.kind as IndicatorKind, v.value);
+          if (v.eligible !== null) eligible[ind.ref] = Number(v.eligible);
+        }
+        return {
+          asOf: r.asOf,
+          values,
+          eligible,
+          ...(r.investment !== null && { investment: yuanOrUndefined(r.investment) }),
+          ...(r.fundsArrived !== null && { fundsArrived: yuanOrUndefined(r.fundsArrived) }),
+          ...(r.progressText !== null && { text: r.progressText }),
+        };
+      });
+    return {
+      ref: p.ref,
+      name: p.name,
+      ...(p.field !== null && { field: p.field }),
+      ...(p.task !== null && { task: p.task }),
+      ...(p.planText !== null && { planText: p.planText }),
+      leadUnits: own(unitRows)
+        .filter((u) => u.role === 'lead')
+        .map((u) => u.name),
+      partnerUnits: own(unitRows)
+        .filter((u) => u.role === 'partner')
+        .map((u) => u.name),
+      leaders: p.leaders,
+      ...(p.budget !== null && { budget: normalizeYuan(p.budget) }),
+      indicators: inds.map(
+        (i) =>
+          ({
+            ref: i.ref,
+            name: i.name,
+            ...(i.unit !== null && { unit: i.unit }),
+            kind: i.kind,
+            ...(i.target !== null && { target: quantityFromDb(i.kind as IndicatorKind, i.target) }),
+          }) as PlanIndicator,
+      ),
+      milestones: own(milestoneRows).map(
+        (m): PlanMilestone => ({
+          due: m.due,
+          ...(m.text !== null && { text: m.text }),
+          planned: m.planned,
+          ...(m.investment !== null && { investment: normalizeYuan(m.investment) }),
+        }),
+      ),
+      reports,
+      allocations: allocationRows
+        .filter((a) => a.projectId === p.id)
+        .map(
+          (a): PlanAllocation => ({
+            region: a.a.regionCode,
+            indicator: a.ref,
+            ...(a.a.target !== null && { target: quantityFromDb(a.kind as IndicatorKind, a.a.target) }),
+          }),
+        ),
+    };
+  });
+}
