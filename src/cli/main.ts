@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './audit.command';
+import { registerBulletinCommands } from './bulletin.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerPlanCommands } from './plan.command';
 import { registerUserCommands } from './user.command';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerPlanCommands(program);
+  registerBulletinCommands(program);
   registerVoteCommands(program);
   return program;
 }

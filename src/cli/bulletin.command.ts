@@ -1,0 +1,37 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { DomainError } from '../kernel/errors';
+import { BULLETIN_FORMATS, type BulletinFormat, renderBulletin } from '../modules/reports';
+import { withDeps } from './context';
+import { parseRegion, parseYear } from './plan.command';
+
+export function registerBulletinCommands(program: Command): void {
+  program
+    .command('bulletin')
+    .description('某日的进度通报：json、md（文字稿）、docx（公文）、xlsx（台账）')
+    .requiredOption('--region <code>', '行政区划代码')
+    .requiredOption('--year <yyyy>', '年度')
+    .requiredOption('--as-of <date>', '截至日期 YYYY-MM-DD')
+    .option('--format <format>', 'json | md | docx | xlsx', 'json')
+    .option('--out <file>', '写入文件（不指定则写到标准输出）')
+    .action((o: { region: string; year: string; asOf: string; format: string; out?: string }) =>
+      withDeps(async (deps) => {
+        if (!BULLETIN_FORMATS.includes(o.format as BulletinFormat)) {
+          throw new DomainError('VALIDATION_FAILED', {
+            message: `不支持的格式 ${o.format}，可选：${BULLETIN_FORMATS.join('、')}`,
+          });
+        }
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) {
+          throw new DomainError('VALIDATION_FAILED', { message: `截至日期应为 YYYY-MM-DD：${o.asOf}` });
+        }
+        const { body } = await renderBulletin(deps, 'system:cli', {
+          regionCode: parseRegion(o.region),
+          year: parseYear(o.year),
+          asOf: o.asOf,
+          format: o.format as BulletinFormat,
+        });
+        if (o.out) await writeFile(o.out, body);
+        else process.stdout.write(body);
+      }),
+    );
+}

@@ -1,0 +1,1 @@
+export { BULLETIN_FORMATS, type BulletinFormat, renderBulletin } from './use-cases/bulletin';

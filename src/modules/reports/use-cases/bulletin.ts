@@ -1,0 +1,43 @@
+import type { Actor } from '../../../kernel/actor';
+import { DomainError } from '../../../kernel/errors';
+import { can } from '../../../kernel/policy';
+import type { AppDeps } from '../../../server/deps';
+import { loadPlanDocument } from '../../progress';
+import { assessPlan } from '../bulletin.rules';
+import { bulletinDocx } from '../bulletin-docx';
+import { bulletinMarkdown } from '../bulletin-text.rules';
+import { bulletinXlsx } from '../bulletin-xlsx';
+
+export const BULLETIN_FORMATS = ['json', 'md', 'docx', 'xlsx'] as const;
+export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
+
+export const BULLETIN_CONTENT_TYPES: Record<BulletinFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The progress bulletin of a plan year at a date, in one of the four forms. Reads only. */
+export async function renderBulletin(
+  deps: AppDeps,
+  actor: Actor | string,
+  input: { regionCode: string; year: number; asOf: string; format: BulletinFormat },
+): Promise<{ body: string | Buffer; contentType: string }> {
+  if (typeof actor !== 'string' && !can(actor, 'plan.read', { regionCode: input.regionCode })) {
+    throw new DomainError('OUT_OF_SCOPE');
+  }
+  const plan = await loadPlanDocument(deps.db, input.regionCode, input.year);
+  const assessment = assessPlan(plan, input.asOf);
+  const contentType = BULLETIN_CONTENT_TYPES[input.format];
+  switch (input.format) {
+    case 'json':
+      return { body: `${JSON.stringify(assessment, null, 2)}\n`, contentType };
+    case 'md':
+      return { body: bulletinMarkdown(assessment, plan), contentType };
+    case 'docx':
+      return { body: await bulletinDocx(bulletinMarkdown(assessment, plan)), contentType };
+    case 'xlsx':
+      return { body: await bulletinXlsx(assessment, plan), contentType };
+  }
+}
