@@ -13,7 +13,9 @@ import { DomainError } from '../kernel/errors';
 import { auditRoutes } from '../modules/audit';
 import { type GrantView, identityRoutes, SESSION_COOKIE } from '../modules/identity';
 import { planRoutes } from '../modules/plans';
+import { progressRoutes } from '../modules/progress';
 import { regionRoutes } from '../modules/regions';
+import { reportRoutes } from '../modules/reports';
 import { unitRoutes } from '../modules/units';
 import type { AppDeps } from './deps';
 import { sendError } from './http-errors';
@@ -133,10 +135,15 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...regionRoutes,
     ...unitRoutes,
     ...planRoutes,
+    ...progressRoutes,
+    ...reportRoutes,
     ...auditRoutes,
   ];
   registerRoutes(app, deps, routes);
-  app.decorate('apiRoutes', routes.map((r) => ({ method: String(r.method), url: r.url })));
+  app.decorate(
+    'apiRoutes',
+    routes.map((r) => ({ method: String(r.method), url: r.url })),
+  );
 
   const serveWeb = existsSync(join(config.webRoot, 'index.html'));
   if (serveWeb) {

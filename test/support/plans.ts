@@ -59,3 +59,34 @@ export const shanxi = {
     },
   ],
 };
+
+/** A 沁水县 plan year whose project is led by the demo 住建局, so the demo clerk and approver can work on it. */
+export const qinshui = {
+  format: 'minsheng.plan/v1',
+  region: { code: '140521', name: '沁水县' },
+  year: 2023,
+  title: '沁水县2023年民生实事',
+  projects: [
+    {
+      ref: 'P07',
+      name: '老旧小区改造项目',
+      field: '城乡建设',
+      task: '实施移民小区片区、科教小区片区及天河北巷片区改造，共7个小区26栋住宅楼839户',
+      leadUnits: ['住建局'],
+      partnerUnits: ['城投公司'],
+      leaders: [{ role: '责任人', name: '王波', phone: '13935630633' }],
+      budget: '55000000.00',
+      indicators: [
+        { ref: 'I1', name: '改造住宅楼', unit: '栋', kind: 'count', target: 26 },
+        { ref: 'I2', name: '惠及居民', unit: '户', kind: 'coverage', target: 839 },
+      ],
+      milestones: [
+        { due: '2023-03-31', text: '完成审批及招标，全面开工', planned: { I1: 0 } },
+        { due: '2023-07-31', text: '完成屋面和楼体立面改造', planned: { I1: 13 } },
+        { due: '2023-12-31', text: '竣工验收', planned: { I1: 26, I2: 839 } },
+      ],
+      reports: [],
+      allocations: [],
+    },
+  ],
+};

@@ -1,4 +1,4 @@
-import { date, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/regions.tables';
 
 /** 年度民生实事计划: one region's list for one year, and the stage of the yearly cycle it is in. */
@@ -16,6 +16,10 @@ export const planYears = pgTable(
     stage: text('stage').notNull().default('solicit'),
     periodStart: date('period_start').notNull(),
     periodEnd: date('period_end').notNull(),
+    /** Day of the next month by which monthly progress reports are due (DOMAIN.md: the 5th). */
+    reportingDay: integer('reporting_day').notNull().default(5),
+    /** Traffic-light rule: a preset name (yinchuan, wuhan, sanya, dazu) or the region's own bands. */
+    lightRule: jsonb('light_rule'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('plan_years_region_year_uq').on(t.regionCode, t.year)],

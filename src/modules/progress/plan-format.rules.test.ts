@@ -5,6 +5,9 @@ import { type PlanDocument, parsePlanDocument } from './plan-format.schema';
 import type { Problem } from './problems.rules';
 import shanxiExample from './shanxi-2023.plan.fixture.json';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit raw JSON documents freely, as a clerk would.
+type RawDocument = Record<string, any>;
+
 // Cross-checks as a user meets them: through parsePlanDocument, on the spec's 山西 example.
 
 function parsed(doc: unknown): PlanDocument {
@@ -19,8 +22,8 @@ function problemsOf(doc: unknown): Problem[] {
   return result.ok ? [] : result.problems;
 }
 
-function withProject(change: (p: Record<string, any>) => void): Record<string, any> {
-  const doc: Record<string, any> = structuredClone(shanxiExample);
+function withProject(change: (p: RawDocument) => void): RawDocument {
+  const doc: RawDocument = structuredClone(shanxiExample);
   change(doc.projects[0]);
   return doc;
 }
@@ -286,7 +289,7 @@ describe('allocations to sub-regions (任务分解)', () => {
 
 describe('every problem at once', () => {
   it('lists problems of several projects together, and nothing is returned as a plan', () => {
-    const doc = parsed(henan) as unknown as Record<string, any>;
+    const doc = parsed(henan) as unknown as RawDocument;
     doc.projects[2].indicators[1].target = -5;
     doc.projects[7].reports[0].values.I9 = 1;
     doc.projects[9].budget = '1.234';
@@ -315,6 +318,21 @@ describe('every problem at once', () => {
       // The report still names I5, which the rename took away.
       { path: 'projects[0].reports[0].values.I5', message: '本项目没有编号为 I5 的指标' },
       { path: 'projects[0].reports[0].values.I6', message: '本项目没有编号为 I6 的指标' },
+    ]);
+  });
+
+  it('still checks dates and regions against the header when another header field is broken', () => {
+    const doc = withProject((p) => {
+      p.milestones[0].due = '2022-06-30';
+      p.allocations[0].region = '410100';
+    });
+    doc.format = 'minsheng.plan/v0';
+    doc.title = 12;
+    expect(problemsOf(doc)).toEqual([
+      { path: 'format', message: 'format 必须是 "minsheng.plan/v1"' },
+      { path: 'title', message: '必须是文本' },
+      { path: 'projects[0].milestones[0].due', message: '日期必须在计划期内（2023-01-01 至 2023-12-31）' },
+      { path: 'projects[0].allocations[0].region', message: '必须是计划所属地区（140000）的下级行政区划' },
     ]);
   });
 

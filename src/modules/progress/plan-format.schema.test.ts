@@ -11,8 +11,11 @@ import {
 import { formatProblem, type Problem } from './problems.rules';
 import shanxiExample from './shanxi-2023.plan.fixture.json';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests edit raw JSON documents freely, as a clerk would.
+type RawDocument = Record<string, any>;
+
 /** The spec's own example (a 山西 project with one indicator of each main kind), fully filled in. */
-const shanxi = (): Record<string, any> => structuredClone(shanxiExample);
+const shanxi = (): RawDocument => structuredClone(shanxiExample);
 
 function parsed(doc: unknown): PlanDocument {
   const result = parsePlanDocument(doc);
@@ -26,7 +29,7 @@ function problemsOf(doc: unknown): Problem[] {
   return result.ok ? [] : result.problems;
 }
 
-function withProject(change: (p: Record<string, any>) => void): Record<string, any> {
+function withProject(change: (p: RawDocument) => void): RawDocument {
   const doc = shanxi();
   change(doc.projects[0]);
   return doc;
@@ -59,8 +62,8 @@ describe('reading a plan document', () => {
   it('reads every field of the spec example', () => {
     const p = parsed(shanxi()).projects[0]!;
     expect(p.leaders).toEqual([
-      { role: '责任人', name: '王波', phone: '13935630633' },
-      { role: '分管领导', name: '王芳' },
+      { role: '责任人', name: '张三', phone: '13800000000' },
+      { role: '分管领导', name: '李四' },
     ]);
     expect(p.indicators[2]).toEqual({ ref: 'I3', name: '资助残疾人大学生', unit: '人', kind: 'entitlement' });
     expect(p.reports[0]!.eligible).toEqual({ I3: 5806 });
@@ -269,7 +272,7 @@ describe('unknown fields are refused, never dropped', () => {
 
   it('names a field with an unusual key readably', () => {
     const doc = shanxi();
-    doc['备注'] = '';
+    doc.备注 = '';
     expect(problemsOf(doc)).toEqual([unknown('["备注"]')]);
   });
 });
@@ -378,10 +381,7 @@ describe('indicators and their kinds', () => {
 
 describe('the schema as JSON Schema', () => {
   it('converts for OpenAPI (draft-7), describing the accepted input', () => {
-    const schema = z.toJSONSchema(planDocumentSchema, { target: 'draft-7', io: 'input' }) as Record<
-      string,
-      any
-    >;
+    const schema = z.toJSONSchema(planDocumentSchema, { target: 'draft-7', io: 'input' }) as RawDocument;
     expect(schema.required).toEqual(['format', 'region', 'year', 'projects']);
     expect(schema.additionalProperties).toBe(false);
   });

@@ -231,15 +231,7 @@ export function parsePlanDocument(json: unknown): PlanParse {
   if (!whole.success) problems.push(...issuesToProblems(whole.error.issues));
 
   const header = headerSchema.safeParse(json, { error: zhErrorMap });
-  const declared = header.success ? header.data.period : undefined;
-  const period = !header.success
-    ? null
-    : declared === undefined
-      ? calendarYearPeriod(header.data.year)
-      : declared.start <= declared.end
-        ? declared
-        : null;
-  const regionCode = header.success ? header.data.region.code : null;
+  const { period, regionCode, declared } = readContext(json);
   const rawProjects = isRecord(json) && Array.isArray(json.projects) ? json.projects : [];
 
   const projects: PlanProject[] = [];
@@ -303,6 +295,25 @@ function salvage(raw: unknown): ProjectDraft | null {
       };
     }),
   };
+}
+
+/**
+ * The plan period and region as far as they can be read, even when another header field is broken,
+ * so that dates and allocations are still checked against them.
+ */
+function readContext(json: unknown): { period: Period | null; regionCode: string | null; declared?: Period } {
+  const doc = isRecord(json) ? json : {};
+  const region = isRecord(doc.region) ? doc.region : {};
+  const regionCode = typeof region.code === 'string' && isRegionCode(region.code) ? region.code : null;
+  if (doc.period === undefined) {
+    const year = doc.year;
+    const usable = typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 2100;
+    return { period: usable ? calendarYearPeriod(year) : null, regionCode };
+  }
+  const raw = isRecord(doc.period) ? doc.period : {};
+  if (!isIsoDate(raw.start) || !isIsoDate(raw.end)) return { period: null, regionCode };
+  const declared = { start: raw.start, end: raw.end };
+  return { period: declared.start <= declared.end ? declared : null, regionCode, declared };
 }
 
 function assembleProject(input: ProjectInput, checked: CheckedProject): PlanProject {

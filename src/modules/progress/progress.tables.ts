@@ -143,6 +143,8 @@ export const progressReports = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     returnReason: text('return_reason'),
     correctionReason: text('correction_reason'),
+    /** Why a value fell below the last approved one or lies far above target, by indicator ref. */
+    explanations: jsonb('explanations').$type<Record<string, string>>().notNull().default({}),
     supersedes: uuid('supersedes'),
     source: text('source').notNull().default('form'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

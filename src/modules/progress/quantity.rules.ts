@@ -1,5 +1,3 @@
-import { isYuan } from '../../kernel/money';
-
 /**
  * An indicator's figures: plain numbers for counts, coverage, percentages and milestones, exact yuan
  * strings ("1230000.00") for amounts. Ratios and display go through scaled integers so that
@@ -96,10 +94,6 @@ export function formatCount(value: number, unit = ''): string {
   if (abs >= 100_000) return `${formatFraction(value, 10_000, 1)}万${unit}`;
   if (abs >= 10_000) return `${formatFraction(value, 10_000, 2)}万${unit}`;
   return `${formatFraction(value, 1, 2)}${unit}`;
-}
-
-export function isYuanQuantity(q: Quantity): q is string {
-  return typeof q === 'string' && isYuan(q);
 }
 
 function roundedDecimal(numerator: bigint, denominator: bigint, decimals: number): string {

@@ -1,1 +1,2 @@
+export { reportRoutes } from './reports.routes';
 export { BULLETIN_FORMATS, type BulletinFormat, renderBulletin } from './use-cases/bulletin';

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { defineRoute } from '../../server/route';
+import { yuanSchema } from './plan-format.schema';
+import { exportPlan, importPlan } from './use-cases/plan-exchange';
+import {
+  approvalQueue,
+  approveReport,
+  correctReport,
+  draftReport,
+  editReport,
+  projectReports,
+  returnReport,
+  submitReport,
+} from './use-cases/reporting';
+import { planOverview, planRollup, projectDetail } from './use-cases/views';
+
+const planParams = z.object({
+  region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+const asOfQuery = z.object({ asOf: isoDate.optional() });
+const id = z.object({ id: z.uuid('编号不正确') });
+const quantity = z.union([
+  z.number().finite('请输入数字'),
+  z.string().regex(/^-?\d+(\.\d{1,2})?$/, '请输入数字（金额最多两位小数）'),
+]);
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 字`).nullish();
+const reportBody = z.object({
+  regionCode: z
+    .string()
+    .regex(/^(\d{6}|\d{9})$/)
+    .optional(),
+  asOf: isoDate,
+  values: z.record(z.string(), quantity).default({}),
+  eligible: z.record(z.string(), z.number().finite()).default({}),
+  explanations: z.record(z.string(), z.string().max(500)).default({}),
+  investment: yuanSchema.nullish(),
+  fundsArrived: yuanSchema.nullish(),
+  progressText: text(2000),
+  problemsText: text(2000),
+  nextText: text(2000),
+});
+const reason = z.object({ reason: z.string().trim().min(1, '请填写原因').max(500) });
+const tags = ['项目实施'];
+
+export const progressRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/plan-years/:region/:year/overview',
+    summary: '年度计划总览：按状态统计、序时进度、亮灯、报送情况',
+    tags,
+    access: 'session',
+    params: planParams,
+    query: asOfQuery,
+    handler: ({ deps, actor, params, query }) =>
+      planOverview(deps, actor, params.region, params.year, query.asOf),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/plan-years/:region/:year/rollup',
+    summary: '任务分解汇总：下级地区的目标、完成情况和未报送地区',
+    tags,
+    access: 'session',
+    params: planParams,
+    query: asOfQuery,
+    handler: ({ deps, actor, params, query }) =>
+      planRollup(deps, actor, params.region, params.year, query.asOf),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/plan-years/:region/:year/export',
+    summary: '导出 minsheng.plan/v1 计划文件',
+    tags,
+    access: 'session',
+    params: planParams,
+    handler: async ({ deps, actor, params, reply }) => {
+      reply.header('content-disposition', `attachment; filename="plan-${params.region}-${params.year}.json"`);
+      return exportPlan(deps, actor, params.region, params.year);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/plan-years/import',
+    summary: '导入 minsheng.plan/v1 计划文件（整体替换该地区该年度的计划；有误则不导入）',
+    tags,
+    access: 'session',
+    bodyLimit: 20 * 1024 * 1024,
+    body: z.unknown(),
+    handler: ({ deps, actor, body }) => importPlan(deps, actor, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/projects/:id',
+    summary: '项目详情：计划、指标、节点、当前评估和进度曲线',
+    tags,
+    access: 'session',
+    params: id,
+    query: asOfQuery,
+    handler: ({ deps, actor, params, query }) => projectDetail(deps, actor, params.id, query.asOf),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/projects/:id/reports',
+    summary: '项目的全部进度报告（含每个版本）',
+    tags,
+    access: 'session',
+    params: id,
+    handler: ({ deps, actor, params }) => projectReports(deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/projects/:id/reports',
+    summary: '新建进度报告（草稿）',
+    tags,
+    access: 'session',
+    params: id,
+    body: reportBody,
+    handler: async ({ deps, actor, params, body, reply }) => {
+      reply.status(201);
+      return draftReport(deps, actor, params.id, body);
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/reports/:id',
+    summary: '修改草稿或被退回的报告',
+    tags,
+    access: 'session',
+    params: id,
+    body: reportBody,
+    handler: ({ deps, actor, params, body }) => editReport(deps, actor, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/reports/:id/submit',
+    summary: '提交报告待审核（全面校验）',
+    tags,
+    access: 'session',
+    params: id,
+    handler: ({ deps, actor, params }) => submitReport(deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/reports/:id/approve',
+    summary: '审核通过（审核人不能是填报人）',
+    tags,
+    access: 'session',
+    params: id,
+    handler: ({ deps, actor, params }) => approveReport(deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/reports/:id/return',
+    summary: '退回报告并说明原因',
+    tags,
+    access: 'session',
+    params: id,
+    body: reason,
+    handler: ({ deps, actor, params, body }) => returnReport(deps, actor, params.id, body.reason),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/reports/:id/correct',
+    summary: '更正已通过的报告：生成新版本草稿，原版本保留',
+    tags,
+    access: 'session',
+    params: id,
+    body: reason,
+    handler: async ({ deps, actor, params, body, reply }) => {
+      reply.status(201);
+      return correctReport(deps, actor, params.id, body.reason);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/approvals',
+    summary: '待我审核的进度报告',
+    tags,
+    access: 'session',
+    handler: ({ deps, actor }) => approvalQueue(deps, actor),
+  }),
+];

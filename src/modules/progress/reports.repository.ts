@@ -1,0 +1,217 @@
+import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { regionPrefix } from '../../kernel/regions';
+import { users } from '../identity/identity.tables';
+import { planYears } from '../plans/plans.tables';
+import { units } from '../units/units.tables';
+import type { IndicatorKind } from './indicator.rules';
+import { quantityFromDb } from './plan-store.repository';
+import {
+  allocations,
+  indicators,
+  progressReports,
+  projects,
+  projectUnits,
+  reportValues,
+} from './progress.tables';
+import type { Quantity } from './quantity.rules';
+
+export type ReportRow = typeof progressReports.$inferSelect;
+
+export interface ProjectContext {
+  id: string;
+  ref: string;
+  name: string;
+  planYearId: string;
+  regionCode: string;
+  year: number;
+  stage: string;
+  period: { start: string; end: string };
+  unitIds: string[];
+  indicators: Array<{
+    id: string;
+    ref: string;
+    name: string;
+    unit: string | null;
+    kind: IndicatorKind;
+    target: Quantity | null;
+  }>;
+  /** Sub-regions the project's targets are split to. */
+  allocationRegions: string[];
+}
+
+export async function findProjectContext(
+  db: Executor,
+  projectId: string,
+): Promise<ProjectContext | undefined> {
+  const [row] = await db
+    .select({ p: projects, y: planYears })
+    .from(projects)
+    .innerJoin(planYears, eq(planYears.id, projects.planYearId))
+    .where(eq(projects.id, projectId))
+    .limit(1);
+  if (!row) return undefined;
+  const [unitRows, indicatorRows] = await Promise.all([
+    db
+      .select({ unitId: projectUnits.unitId })
+      .from(projectUnits)
+      .where(eq(projectUnits.projectId, projectId)),
+    db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)),
+  ]);
+  const allocationRows = indicatorRows.length
+    ? await db
+        .select({ regionCode: allocations.regionCode })
+        .from(allocations)
+        .where(
+          inArray(
+            allocations.indicatorId,
+            indicatorRows.map((i) => i.id),
+          ),
+        )
+    : [];
+  return {
+    id: row.p.id,
+    ref: row.p.ref,
+    name: row.p.name,
+    planYearId: row.y.id,
+    regionCode: row.y.regionCode,
+    year: row.y.year,
+    stage: row.y.stage,
+    period: { start: row.y.periodStart, end: row.y.periodEnd },
+    unitIds: unitRows.map((u) => u.unitId),
+    indicators: indicatorRows.map((i) => ({
+      id: i.id,
+      ref: i.ref,
+      name: i.name,
+      unit: i.unit,
+      kind: i.kind as IndicatorKind,
+      target: i.target === null ? null : quantityFromDb(i.kind as IndicatorKind, i.target),
+    })),
+    allocationRegions: [...new Set(allocationRows.map((a) => a.regionCode))],
+  };
+}
+
+export async function findReport(db: Executor, id: string): Promise<ReportRow | undefined> {
+  const [row] = await db.select().from(progressReports).where(eq(progressReports.id, id)).limit(1);
+  return row;
+}
+
+/** Values of a report, by indicator ref. */
+export async function valuesOf(
+  db: Executor,
+  reportIds: string[],
+  project: Pick<ProjectContext, 'indicators'>,
+): Promise<Map<string, { values: Record<string, Quantity>; eligible: Record<string, number> }>> {
+  const out = new Map(
+    reportIds.map((id) => [
+      id,
+      { values: {} as Record<string, Quantity>, eligible: {} as Record<string, number> },
+    ]),
+  );
+  if (reportIds.length === 0) return out;
+  const byId = new Map(project.indicators.map((i) => [i.id, i]));
+  const rows = await db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds));
+  for (const v of rows) {
+    const ind = byId.get(v.indicatorId);
+    const entry = out.get(v.reportId);
+    if (!ind || !entry) continue;
+    entry.values[ind.ref] = quantityFromDb(ind.kind, v.value);
+    if (v.eligible !== null) entry.eligible[ind.ref] = Number(v.eligible);
+  }
+  return out;
+}
+
+export async function reportsOfProject(db: Executor, projectId: string, regionCode?: string) {
+  return db
+    .select({
+      report: progressReports,
+      authorName: users.displayName,
+      unitName: units.name,
+    })
+    .from(progressReports)
+    .leftJoin(users, eq(users.id, progressReports.authorId))
+    .leftJoin(units, eq(units.id, progressReports.unitId))
+    .where(
+      and(
+        eq(progressReports.projectId, projectId),
+        regionCode ? eq(progressReports.regionCode, regionCode) : undefined,
+      ),
+    )
+    .orderBy(desc(progressReports.asOf), desc(progressReports.version), desc(progressReports.createdAt));
+}
+
+/** The approved report that counts for each date: the highest version. */
+export function currentApproved(rows: ReportRow[]): ReportRow[] {
+  const latest = new Map<string, ReportRow>();
+  for (const r of rows) {
+    if (r.status !== 'approved') continue;
+    const key = `${r.regionCode}/${r.asOf}`;
+    const seen = latest.get(key);
+    if (!seen || r.version > seen.version) latest.set(key, r);
+  }
+  return [...latest.values()].sort((a, b) => a.asOf.localeCompare(b.asOf));
+}
+
+export async function insertReport(
+  db: Executor,
+  row: typeof progressReports.$inferInsert,
+): Promise<ReportRow> {
+  const [created] = await db.insert(progressReports).values(row).returning();
+  return created!;
+}
+
+export async function updateReport(
+  db: Executor,
+  id: string,
+  patch: Partial<typeof progressReports.$inferInsert>,
+) {
+  const [updated] = await db.update(progressReports).set(patch).where(eq(progressReports.id, id)).returning();
+  return updated!;
+}
+
+export async function replaceValues(
+  db: Executor,
+  reportId: string,
+  project: Pick<ProjectContext, 'indicators'>,
+  values: Record<string, Quantity>,
+  eligible: Record<string, number>,
+): Promise<void> {
+  await db.delete(reportValues).where(eq(reportValues.reportId, reportId));
+  const rows = project.indicators
+    .filter((i) => values[i.ref] !== undefined || eligible[i.ref] !== undefined)
+    .map((i) => ({
+      reportId,
+      indicatorId: i.id,
+      value: String(values[i.ref] ?? 0),
+      eligible: eligible[i.ref] === undefined ? null : String(eligible[i.ref]),
+    }));
+  if (rows.length) await db.insert(reportValues).values(rows);
+}
+
+/** Submitted reports in the given region subtrees, oldest first: the approval queue. */
+export async function submittedWithin(db: Executor, scopes: string[]) {
+  const inScope: SQL[] = scopes.map((s) => like(progressReports.regionCode, `${regionPrefix(s)}%`));
+  return db
+    .select({
+      report: progressReports,
+      projectName: projects.name,
+      projectRef: projects.ref,
+      authorName: users.displayName,
+      unitName: units.name,
+    })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .leftJoin(users, eq(users.id, progressReports.authorId))
+    .leftJoin(units, eq(units.id, progressReports.unitId))
+    .where(and(eq(progressReports.status, 'submitted'), or(...inScope)))
+    .orderBy(asc(progressReports.submittedAt));
+}
+
+export async function unitsRegions(db: Executor, unitIds: string[]): Promise<Map<string, string>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: units.id, regionCode: units.regionCode })
+    .from(units)
+    .where(inArray(units.id, unitIds));
+  return new Map(rows.map((r) => [r.id, r.regionCode]));
+}

@@ -1,0 +1,284 @@
+import type { Tx } from '../../../db/client';
+import { writeTransaction } from '../../../db/transaction';
+import type { Actor } from '../../../kernel/actor';
+import { DomainError } from '../../../kernel/errors';
+import { can, scopesFor } from '../../../kernel/policy';
+import type { AppDeps } from '../../../server/deps';
+import { mayDecide, reportingUnit } from '../progress.policy';
+import type { Quantity } from '../quantity.rules';
+import { isEditable, type ReportStatus, reportProblems } from '../reporting.rules';
+import {
+  currentApproved,
+  findProjectContext,
+  findReport,
+  insertReport,
+  type ProjectContext,
+  type ReportRow,
+  replaceValues,
+  reportsOfProject,
+  submittedWithin,
+  unitsRegions,
+  updateReport,
+  valuesOf,
+} from '../reports.repository';
+
+export interface ReportInput {
+  regionCode?: string;
+  asOf: string;
+  values: Record<string, Quantity>;
+  eligible: Record<string, number>;
+  explanations: Record<string, string>;
+  investment?: string | null;
+  fundsArrived?: string | null;
+  progressText?: string | null;
+  problemsText?: string | null;
+  nextText?: string | null;
+}
+
+async function projectOrThrow(tx: Tx | AppDeps['db'], projectId: string): Promise<ProjectContext> {
+  const project = await findProjectContext(tx, projectId);
+  if (!project) throw new DomainError('PROJECT_NOT_FOUND');
+  return project;
+}
+
+async function reportOrThrow(tx: Tx, reportId: string): Promise<ReportRow> {
+  const report = await findReport(tx, reportId);
+  if (!report) throw new DomainError('REPORT_NOT_FOUND');
+  return report;
+}
+
+async function unitForActor(tx: Tx, actor: Actor, project: ProjectContext, regionCode: string) {
+  if (regionCode !== project.regionCode && !project.allocationRegions.includes(regionCode)) {
+    throw new DomainError('REPORT_REGION_INVALID', { field: 'regionCode' });
+  }
+  const unitRegions = await unitsRegions(
+    tx,
+    actor.grants.flatMap((g) => (g.unitId ? [g.unitId] : [])),
+  );
+  const unitId = reportingUnit(actor, project, regionCode, unitRegions);
+  if (unitId === undefined) throw new DomainError('OUT_OF_SCOPE');
+  // A coordinator files on behalf of the lead unit, whose approver then decides on it.
+  return unitId ?? (regionCode === project.regionCode ? (project.unitIds[0] ?? null) : null);
+}
+
+/**
+ * The latest approved figures of a project in a region, to check a new report against; for a
+ * correction, the latest before the date it corrects.
+ */
+async function approvedBaseline(tx: Tx, project: ProjectContext, regionCode: string, correctedAsOf?: string) {
+  const history = (await reportsOfProject(tx, project.id, regionCode)).map((r) => r.report);
+  const approved = currentApproved(history).filter((r) => !correctedAsOf || r.asOf < correctedAsOf);
+  const last = approved.at(-1);
+  const values = last ? ((await valuesOf(tx, [last.id], project)).get(last.id)?.values ?? {}) : {};
+  return { lastApprovedAsOf: last?.asOf ?? null, lastApproved: values };
+}
+
+function assertSound(
+  input: Pick<ReportInput, 'asOf' | 'values' | 'eligible' | 'explanations'>,
+  project: ProjectContext,
+  baseline: { lastApprovedAsOf: string | null; lastApproved: Record<string, Quantity> },
+  correction: boolean,
+): void {
+  const problems = reportProblems(input, {
+    period: project.period,
+    indicators: project.indicators,
+    ...baseline,
+    correction,
+  });
+  if (problems.length) {
+    throw new DomainError('REPORT_INVALID', {
+      field: problems[0]!.field,
+      message: problems.map((p) => p.message).join('；'),
+      details: problems,
+    });
+  }
+}
+
+function fieldsOf(input: ReportInput) {
+  return {
+    asOf: input.asOf,
+    investment: input.investment ?? null,
+    fundsArrived: input.fundsArrived ?? null,
+    progressText: input.progressText ?? null,
+    problemsText: input.problemsText ?? null,
+    nextText: input.nextText ?? null,
+    explanations: input.explanations,
+  };
+}
+
+/** A clerk starts a report (a draft): it may be incomplete; it is checked when submitted. */
+export async function draftReport(deps: AppDeps, actor: Actor, projectId: string, input: ReportInput) {
+  return writeTransaction(deps.db, actor, async (tx) => {
+    const project = await projectOrThrow(tx, projectId);
+    const regionCode = input.regionCode ?? project.regionCode;
+    const unitId = await unitForActor(tx, actor, project, regionCode);
+    const unknown = Object.keys({ ...input.values, ...input.eligible }).filter(
+      (ref) => !project.indicators.some((i) => i.ref === ref),
+    );
+    if (unknown.length) {
+      throw new DomainError('REPORT_INVALID', {
+        field: `values.${unknown[0]}`,
+        message: `项目没有编号为 ${unknown[0]} 的指标`,
+      });
+    }
+    const report = await insertReport(tx, {
+      projectId,
+      regionCode,
+      unitId,
+      authorId: actor.userId,
+      status: 'draft',
+      version: 1,
+      ...fieldsOf(input),
+    });
+    await replaceValues(tx, report.id, project, input.values, input.eligible);
+    return report;
+  });
+}
+
+/** The author (or a colleague of the same unit) edits a draft or a returned report. */
+export async function editReport(deps: AppDeps, actor: Actor, reportId: string, input: ReportInput) {
+  return writeTransaction(deps.db, actor, async (tx) => {
+    const report = await reportOrThrow(tx, reportId);
+    if (!isEditable(report.status as ReportStatus)) throw new DomainError('REPORT_NOT_EDITABLE');
+    const project = await projectOrThrow(tx, report.projectId);
+    const unitId = await unitForActor(tx, actor, project, report.regionCode);
+    if (unitId !== report.unitId && unitId !== null) throw new DomainError('OUT_OF_SCOPE');
+    if (report.supersedes && input.asOf !== report.asOf) {
+      throw new DomainError('REPORT_INVALID', { field: 'asOf', message: '更正报告不能改变报告日期' });
+    }
+    const updated = await updateReport(tx, reportId, { ...fieldsOf(input), status: 'draft' });
+    await replaceValues(tx, reportId, project, input.values, input.eligible);
+    return updated;
+  });
+}
+
+/** Submitting checks everything: dates, values against the last approved ones, explanations. */
+export async function submitReport(deps: AppDeps, actor: Actor, reportId: string) {
+  return writeTransaction(deps.db, actor, async (tx) => {
+    const report = await reportOrThrow(tx, reportId);
+    if (!isEditable(report.status as ReportStatus)) throw new DomainError('REPORT_NOT_EDITABLE');
+    const project = await projectOrThrow(tx, report.projectId);
+    await unitForActor(tx, actor, project, report.regionCode);
+    const figures = (await valuesOf(tx, [report.id], project)).get(report.id)!;
+    const correction = report.supersedes !== null;
+    const baseline = await approvedBaseline(
+      tx,
+      project,
+      report.regionCode,
+      correction ? report.asOf : undefined,
+    );
+    assertSound(
+      { asOf: report.asOf, ...figures, explanations: report.explanations },
+      project,
+      baseline,
+      correction,
+    );
+    return updateReport(tx, reportId, { status: 'submitted', submittedAt: deps.now(), returnReason: null });
+  });
+}
+
+async function decide(
+  deps: AppDeps,
+  actor: Actor,
+  reportId: string,
+  outcome: 'approved' | 'returned',
+  reason?: string,
+) {
+  return writeTransaction(deps.db, actor, async (tx) => {
+    const report = await reportOrThrow(tx, reportId);
+    if (!mayDecide(actor, report)) throw new DomainError('OUT_OF_SCOPE');
+    if (report.authorId === actor.userId) throw new DomainError('REPORT_SELF_APPROVAL');
+    if (report.status !== 'submitted') throw new DomainError('REPORT_NOT_SUBMITTED');
+    return updateReport(tx, reportId, {
+      status: outcome,
+      decidedBy: actor.userId,
+      decidedAt: deps.now(),
+      returnReason: outcome === 'returned' ? reason! : null,
+    });
+  });
+}
+
+export const approveReport = (deps: AppDeps, actor: Actor, reportId: string) =>
+  decide(deps, actor, reportId, 'approved');
+export const returnReport = (deps: AppDeps, actor: Actor, reportId: string, reason: string) =>
+  decide(deps, actor, reportId, 'returned', reason);
+
+/** A correction of an approved report: a new draft version of the same date, with its reason. */
+export async function correctReport(deps: AppDeps, actor: Actor, reportId: string, reason: string) {
+  return writeTransaction(deps.db, actor, async (tx) => {
+    const original = await reportOrThrow(tx, reportId);
+    if (original.status !== 'approved') throw new DomainError('REPORT_NOT_APPROVED');
+    const project = await projectOrThrow(tx, original.projectId);
+    const unitId = await unitForActor(tx, actor, project, original.regionCode);
+    const versions = (await reportsOfProject(tx, project.id, original.regionCode))
+      .map((r) => r.report)
+      .filter((r) => r.asOf === original.asOf);
+    const figures = (await valuesOf(tx, [original.id], project)).get(original.id)!;
+    const copy = await insertReport(tx, {
+      projectId: project.id,
+      regionCode: original.regionCode,
+      asOf: original.asOf,
+      version: Math.max(...versions.map((v) => v.version)) + 1,
+      status: 'draft',
+      unitId: unitId ?? original.unitId,
+      authorId: actor.userId,
+      investment: original.investment,
+      fundsArrived: original.fundsArrived,
+      progressText: original.progressText,
+      problemsText: original.problemsText,
+      nextText: original.nextText,
+      explanations: original.explanations,
+      correctionReason: reason,
+      supersedes: original.id,
+    });
+    await replaceValues(tx, copy.id, project, figures.values, figures.eligible);
+    return copy;
+  });
+}
+
+/** Every version of every report of a project, newest first, with its figures. */
+export async function projectReports(deps: AppDeps, actor: Actor, projectId: string) {
+  const project = await projectOrThrow(deps.db, projectId);
+  if (!can(actor, 'record.read', { regionCode: project.regionCode })) throw new DomainError('OUT_OF_SCOPE');
+  const rows = await reportsOfProject(deps.db, projectId);
+  const figures = await valuesOf(
+    deps.db,
+    rows.map((r) => r.report.id),
+    project,
+  );
+  const current = new Set(currentApproved(rows.map((r) => r.report)).map((r) => r.id));
+  return {
+    project: {
+      id: project.id,
+      ref: project.ref,
+      name: project.name,
+      regionCode: project.regionCode,
+      indicators: project.indicators,
+    },
+    items: rows.map((r) => ({
+      ...r.report,
+      authorName: r.authorName,
+      unitName: r.unitName,
+      current: current.has(r.report.id),
+      ...figures.get(r.report.id)!,
+    })),
+  };
+}
+
+/** Submitted reports the actor may decide on, oldest first; their own are left out. */
+export async function approvalQueue(deps: AppDeps, actor: Actor) {
+  const scopes = scopesFor(actor, 'record.approve');
+  if (scopes.length === 0) throw new DomainError('FORBIDDEN');
+  const rows = await submittedWithin(deps.db, scopes);
+  return {
+    items: rows
+      .filter((r) => mayDecide(actor, r.report) && r.report.authorId !== actor.userId)
+      .map((r) => ({
+        ...r.report,
+        projectName: r.projectName,
+        projectRef: r.projectRef,
+        authorName: r.authorName,
+        unitName: r.unitName,
+      })),
+  };
+}

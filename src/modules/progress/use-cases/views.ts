@@ -1,0 +1,251 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../../kernel/actor';
+import { DomainError } from '../../../kernel/errors';
+import { can } from '../../../kernel/policy';
+import type { AppDeps } from '../../../server/deps';
+import { findPlanYear, planYears } from '../../plans';
+import { findRegions } from '../../regions';
+import { assessPlan } from '../../reports/bulletin.rules';
+import { assessProject } from '../assessment.rules';
+import type { IndicatorKind } from '../indicator.rules';
+import { resolveLightRule } from '../lights.rules';
+import { quantityFromDb } from '../plan-store.repository';
+import { allocations, indicators, progressReports, projects, reportValues } from '../progress.tables';
+import type { Quantity } from '../quantity.rules';
+import { expectedReports, reportFlags } from '../reporting.rules';
+import { currentApproved, reportsOfProject } from '../reports.repository';
+import { rollUpIndicator } from '../rollup.rules';
+import { elapsedFraction } from '../schedule.rules';
+import { loadPlanDocument } from './plan-exchange';
+
+const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
+
+async function planYearOrThrow(deps: AppDeps, actor: Actor, regionCode: string, year: number) {
+  if (!can(actor, 'plan.read', { regionCode })) throw new DomainError('OUT_OF_SCOPE');
+  const planYear = await findPlanYear(deps.db, regionCode, year);
+  if (!planYear) throw new DomainError('PLAN_YEAR_NOT_FOUND');
+  return planYear;
+}
+
+function lightOptions(rule: unknown) {
+  if (rule === null || rule === undefined) return {};
+  const parsed = resolveLightRule(rule);
+  return parsed.ok ? { lightRule: parsed.rule } : {};
+}
+
+/** The plan year at a glance: totals by status, 序时, lights, each project with its lead units and reporting flags. */
+export async function planOverview(
+  deps: AppDeps,
+  actor: Actor,
+  regionCode: string,
+  year: number,
+  asOf?: string,
+) {
+  const planYear = await planYearOrThrow(deps, actor, regionCode, year);
+  const plan = await loadPlanDocument(deps.db, regionCode, year);
+  const date = asOf ?? clampToPeriod(today(deps), plan.period);
+  const assessment = assessPlan(plan, date, lightOptions(planYear.lightRule));
+  const projectRows = await deps.db
+    .select({ id: projects.id, ref: projects.ref })
+    .from(projects)
+    .where(eq(projects.planYearId, planYear.id));
+  const ids = new Map(projectRows.map((p) => [p.ref, p.id]));
+  const submissions = projectRows.length
+    ? await deps.db
+        .select({
+          projectId: progressReports.projectId,
+          asOf: progressReports.asOf,
+          submittedAt: progressReports.submittedAt,
+          createdAt: progressReports.createdAt,
+          source: progressReports.source,
+        })
+        .from(progressReports)
+        .where(
+          and(
+            inArray(
+              progressReports.projectId,
+              projectRows.map((p) => p.id),
+            ),
+            eq(progressReports.regionCode, regionCode),
+          ),
+        )
+    : [];
+  const expected = expectedReports(plan.period, planYear.reportingDay, date);
+  return {
+    planYear: {
+      id: planYear.id,
+      regionCode,
+      year,
+      title: plan.title ?? null,
+      stage: planYear.stage,
+      period: plan.period,
+      reportingDay: planYear.reportingDay,
+    },
+    ...assessment,
+    projects: assessment.projects.map((p) => {
+      const source = plan.projects.find((x) => x.ref === p.ref)!;
+      const id = ids.get(p.ref)!;
+      const flags = reportFlags(
+        expected,
+        submissions
+          .filter((s) => s.projectId === id)
+          .map((s) => ({
+            asOf: s.asOf,
+            // Imported history counts as reported on its own date.
+            submittedOn:
+              (s.submittedAt ?? (s.source === 'import' ? new Date(`${s.asOf}T00:00:00Z`) : null))
+                ?.toISOString()
+                .slice(0, 10) ?? null,
+          })),
+      );
+      return {
+        ...p,
+        id,
+        field: source.field ?? null,
+        leadUnits: source.leadUnits,
+        budget: source.budget ?? null,
+        missingReports: flags.filter((f) => f.flag === 'missing').length,
+        lateReports: flags.filter((f) => f.flag === 'late').length,
+      };
+    }),
+  };
+}
+
+function clampToPeriod(date: string, period: { start: string; end: string }) {
+  return date < period.start ? period.start : date > period.end ? period.end : date;
+}
+
+/**
+ * One project: its plan, its assessment now, and a series per report date of actual, planned and
+ * 序时 for the charts (actual vs plan vs 序时 over time).
+ */
+export async function projectDetail(deps: AppDeps, actor: Actor, projectId: string, asOf?: string) {
+  const [row] = await deps.db
+    .select({ planYearId: projects.planYearId, ref: projects.ref })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  if (!row) throw new DomainError('PROJECT_NOT_FOUND');
+  const [planYear] = await deps.db.select().from(planYears).where(eq(planYears.id, row.planYearId));
+  await planYearOrThrow(deps, actor, planYear!.regionCode, planYear!.year);
+  const plan = await loadPlanDocument(deps.db, planYear!.regionCode, planYear!.year);
+  const project = plan.projects.find((p) => p.ref === row.ref)!;
+  const date = asOf ?? clampToPeriod(today(deps), plan.period);
+  const options = lightOptions(planYear!.lightRule);
+  const dates = [
+    ...new Set([...project.reports.map((r) => r.asOf), ...project.milestones.map((m) => m.due), date]),
+  ]
+    .filter((d) => d <= date)
+    .sort();
+  const series = dates.map((d) => {
+    const a = assessProject(project, plan.period, d, options);
+    return {
+      asOf: d,
+      elapsed: elapsedFraction(plan.period, d),
+      completion: a.completion,
+      indicators: a.indicators.map((i) => ({
+        ref: i.ref,
+        completion: i.completion,
+        planned: i.planned,
+        value: i.value,
+      })),
+    };
+  });
+  return {
+    id: projectId,
+    planYear: {
+      regionCode: plan.region.code,
+      regionName: plan.region.name,
+      year: plan.year,
+      period: plan.period,
+    },
+    project,
+    assessment: assessProject(project, plan.period, date, options),
+    elapsed: elapsedFraction(plan.period, date),
+    asOf: date,
+    series,
+  };
+}
+
+/**
+ * 任务分解 roll-up: for each allocated indicator of the plan year, the children's targets and latest
+ * approved figures at the date, summed (or weighted) into the parent, naming who has not reported.
+ */
+export async function planRollup(
+  deps: AppDeps,
+  actor: Actor,
+  regionCode: string,
+  year: number,
+  asOf?: string,
+) {
+  const planYear = await planYearOrThrow(deps, actor, regionCode, year);
+  const date = asOf ?? clampToPeriod(today(deps), { start: planYear.periodStart, end: planYear.periodEnd });
+  const rows = await deps.db
+    .select({
+      projectId: projects.id,
+      projectRef: projects.ref,
+      projectName: projects.name,
+      indicatorId: indicators.id,
+      ref: indicators.ref,
+      name: indicators.name,
+      unit: indicators.unit,
+      kind: indicators.kind,
+      regionCode: allocations.regionCode,
+      target: allocations.target,
+    })
+    .from(allocations)
+    .innerJoin(indicators, eq(indicators.id, allocations.indicatorId))
+    .innerJoin(projects, eq(projects.id, indicators.projectId))
+    .where(eq(projects.planYearId, planYear.id))
+    .orderBy(projects.position, indicators.position, allocations.position);
+  const projectIds = [...new Set(rows.map((r) => r.projectId))];
+  const reports = projectIds.length
+    ? (await Promise.all(projectIds.map((id) => reportsOfProject(deps.db, id)))).flat().map((r) => r.report)
+    : [];
+  const current = currentApproved(reports.filter((r) => r.asOf <= date && r.regionCode !== regionCode));
+  const latestByProjectRegion = new Map<string, (typeof current)[number]>();
+  for (const r of current) latestByProjectRegion.set(`${r.projectId}/${r.regionCode}`, r);
+  const reportIds = [...latestByProjectRegion.values()].map((r) => r.id);
+  const values = reportIds.length
+    ? await deps.db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds))
+    : [];
+  const names = new Map(
+    (await findRegions(deps.db, [...new Set(rows.map((r) => r.regionCode))])).map((r) => [r.code, r.name]),
+  );
+
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) groups.set(r.indicatorId, [...(groups.get(r.indicatorId) ?? []), r]);
+  return {
+    regionCode,
+    year,
+    asOf: date,
+    indicators: [...groups.values()].map((children) => {
+      const first = children[0]!;
+      const kind = first.kind as IndicatorKind;
+      const figures = children.map((c) => {
+        const report = latestByProjectRegion.get(`${c.projectId}/${c.regionCode}`);
+        const v = report
+          ? values.find((x) => x.reportId === report.id && x.indicatorId === c.indicatorId)
+          : undefined;
+        return {
+          region: c.regionCode,
+          regionName: names.get(c.regionCode) ?? c.regionCode,
+          target: c.target === null ? null : quantityFromDb(kind, c.target),
+          value: v ? (quantityFromDb(kind, v.value) as Quantity) : null,
+          eligible: v?.eligible ? Number(v.eligible) : null,
+          reportedOn: report?.asOf ?? null,
+        };
+      });
+      return {
+        projectId: first.projectId,
+        projectRef: first.projectRef,
+        projectName: first.projectName,
+        ref: first.ref,
+        name: first.name,
+        unit: first.unit,
+        kind,
+        rollup: rollUpIndicator(kind, figures),
+        children: figures,
+      };
+    }),
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineRoute } from '../../server/route';
+import { BULLETIN_FORMATS, renderBulletin } from './use-cases/bulletin';
+
+export const reportRoutes = [
+  defineRoute({
+    method: 'GET',
+    url: '/api/plan-years/:region/:year/bulletin',
+    summary: '进度通报：json、md、docx（公文）、xlsx（台账）',
+    tags: ['通报'],
+    access: 'session',
+    params: z.object({
+      region: z.string().regex(/^(\d{6}|\d{9})$/),
+      year: z.coerce.number().int().min(2000).max(2100),
+    }),
+    query: z.object({
+      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'),
+      format: z.enum(BULLETIN_FORMATS).default('json'),
+    }),
+    handler: async ({ deps, actor, params, query, reply }) => {
+      const { body, contentType } = await renderBulletin(deps, actor, {
+        regionCode: params.region,
+        year: params.year,
+        asOf: query.asOf,
+        format: query.format,
+      });
+      reply.type(contentType);
+      if (query.format === 'docx' || query.format === 'xlsx') {
+        const name = encodeURIComponent(`民生实事进展通报-${params.region}-${query.asOf}.${query.format}`);
+        reply.header('content-disposition', `attachment; filename*=UTF-8''${name}`);
+      }
+      return reply.send(body);
+    },
+  }),
+];
