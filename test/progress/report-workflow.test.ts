@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/kernel/actor';
 import { createUser } from '../../src/modules/identity';
 import { importPlan } from '../../src/modules/progress';
+import { allocationTotals, findProjectContext } from '../../src/modules/progress/reports.repository';
 import {
   approvalQueue,
   approveReport,
@@ -190,5 +191,15 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
     ]);
     const i4 = rollup.indicators.find((i) => i.ref === 'I4')!;
     expect(i4.rollup).toMatchObject({ value: '5000000.00', target: '20000000.00' });
+    // The read model that large overviews use agrees with the history.
+    const planYearId = (await planOverview(deps, jcCoordinator, '140000', 2023)).planYear.id;
+    const totals = await allocationTotals(database.db, [planYearId]);
+    const i1Id = (await findProjectContext(database.db, i1.projectId))!.indicators.find(
+      (i) => i.ref === 'I1',
+    )!.id;
+    const i1Total = totals.find((t) => t.indicatorId === i1Id);
+    expect(i1Total).toMatchObject({ children: 2, reported: 1 });
+    expect(Number(i1Total!.value)).toBe(2);
+    expect(Number(i1Total!.target)).toBe(5);
   });
 });

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { normalizeYuan } from '../../kernel/money';
 import { units } from '../units/units.tables';
+import { quantityFromDb } from './db-values';
 import type { IndicatorKind } from './indicator.rules';
 import type {
   PlanAllocation,
@@ -21,11 +22,7 @@ import {
   reportValues,
 } from './progress.tables';
 import type { Quantity } from './quantity.rules';
-
-/** Numeric columns come back as strings: amounts stay exact yuan strings, the rest become numbers. */
-export function quantityFromDb(kind: IndicatorKind, value: string): Quantity {
-  return kind === 'amount' ? normalizeYuan(value) : Number(value);
-}
+import { advanceLatestFigures } from './reports.repository';
 
 const yuanOrUndefined = (value: string | null) => (value === null ? undefined : normalizeYuan(value));
 
@@ -138,6 +135,7 @@ export async function storePlanProjects(
         eligible: r.eligible[ref] === undefined ? null : String(r.eligible[ref]),
       }));
       if (values.length) await tx.insert(reportValues).values(values);
+      await advanceLatestFigures(tx, report!.id);
     }
   }
 }

@@ -172,3 +172,25 @@ export const reportValues = pgTable(
     index('report_values_indicator_idx').on(t.indicatorId),
   ],
 );
+
+/**
+ * Read model: the latest approved figure of each indicator in each region (the plan's own region and
+ * every sub-region it was split to). Kept by the approve and import use cases as an explicit step, so
+ * overviews and roll-ups read one row per indicator and region instead of searching the history.
+ * Derived and rebuildable from progress_reports, hence not audited.
+ */
+export const latestFigures = pgTable(
+  'latest_figures',
+  {
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code').notNull(),
+    asOf: date('as_of').notNull(),
+    version: integer('version').notNull(),
+    reportId: uuid('report_id').notNull(),
+    value: numeric('value').notNull(),
+    eligible: numeric('eligible'),
+  },
+  (t) => [primaryKey({ columns: [t.indicatorId, t.regionCode] })],
+);

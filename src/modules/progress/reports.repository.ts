@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { regionPrefix } from '../../kernel/regions';
 import { users } from '../identity/identity.tables';
 import { planYears } from '../plans/plans.tables';
 import { units } from '../units/units.tables';
+import { quantityFromDb } from './db-values';
 import type { IndicatorKind } from './indicator.rules';
-import { quantityFromDb } from './plan-store.repository';
 import {
   allocations,
   indicators,
@@ -214,4 +214,60 @@ export async function unitsRegions(db: Executor, unitIds: string[]): Promise<Map
     .from(units)
     .where(inArray(units.id, unitIds));
   return new Map(rows.map((r) => [r.id, r.regionCode]));
+}
+
+/**
+ * Moves the read model forward with an approved report: each of its figures replaces the latest one
+ * of that indicator and region unless that one is of a later date (or a later version of the date).
+ */
+export async function advanceLatestFigures(db: Executor, reportId: string): Promise<void> {
+  await db.execute(sql`
+    insert into latest_figures (indicator_id, region_code, as_of, version, report_id, value, eligible)
+    select v.indicator_id, r.region_code, r.as_of, r.version, r.id, v.value, v.eligible
+    from report_values v join progress_reports r on r.id = v.report_id
+    where r.id = ${reportId} and r.status = 'approved'
+    on conflict (indicator_id, region_code) do update
+      set as_of = excluded.as_of, version = excluded.version, report_id = excluded.report_id,
+          value = excluded.value, eligible = excluded.eligible
+      where (excluded.as_of, excluded.version) >= (latest_figures.as_of, latest_figures.version)`);
+}
+
+export interface AllocationTotal {
+  indicatorId: string;
+  kind: string;
+  children: number;
+  reported: number;
+  target: string | null;
+  value: string;
+  eligible: string | null;
+}
+
+/**
+ * Current roll-up of every allocated indicator of the given plan years, summed in the database from
+ * the read model: sums for counts, amounts, coverage and entitlement; for percent, the mean weighted
+ * by each child's target (100 when it has none), a child that has not reported counting as 0.
+ */
+export async function allocationTotals(db: Executor, planYearIds: string[]): Promise<AllocationTotal[]> {
+  if (planYearIds.length === 0) return [];
+  const result = await db.execute(sql`
+    select i.id as "indicatorId", i.kind,
+           count(*)::int as children,
+           count(f.value)::int as reported,
+           case when i.kind = 'percent'
+                then (sum(coalesce(a.target, 100) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0))::text
+                else sum(a.target)::text end as target,
+           case when i.kind = 'percent'
+                then coalesce(sum(coalesce(f.value, 0) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0), 0)::text
+                else coalesce(sum(f.value), 0)::text end as value,
+           sum(f.eligible)::text as eligible
+    from allocations a
+    join indicators i on i.id = a.indicator_id
+    join projects p on p.id = i.project_id
+    left join latest_figures f on f.indicator_id = a.indicator_id and f.region_code = a.region_code
+    where p.plan_year_id in (${sql.join(
+      planYearIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+    group by i.id, i.kind`);
+  return (result as unknown as { rows: AllocationTotal[] }).rows;
 }

@@ -8,6 +8,7 @@ import { mayDecide, reportingUnit } from '../progress.policy';
 import type { Quantity } from '../quantity.rules';
 import { isEditable, type ReportStatus, reportProblems } from '../reporting.rules';
 import {
+  advanceLatestFigures,
   currentApproved,
   findProjectContext,
   findReport,
@@ -189,12 +190,14 @@ async function decide(
     if (!mayDecide(actor, report)) throw new DomainError('OUT_OF_SCOPE');
     if (report.authorId === actor.userId) throw new DomainError('REPORT_SELF_APPROVAL');
     if (report.status !== 'submitted') throw new DomainError('REPORT_NOT_SUBMITTED');
-    return updateReport(tx, reportId, {
+    const decided = await updateReport(tx, reportId, {
       status: outcome,
       decidedBy: actor.userId,
       decidedAt: deps.now(),
       returnReason: outcome === 'returned' ? reason! : null,
     });
+    if (outcome === 'approved') await advanceLatestFigures(tx, reportId);
+    return decided;
   });
 }
 
