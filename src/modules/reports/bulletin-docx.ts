@@ -38,7 +38,9 @@ export async function bulletinDocx(markdown: string): Promise<Buffer> {
           heading: HeadingLevel.TITLE,
           alignment: AlignmentType.CENTER,
           spacing: { after: 240 },
-          children: [new TextRun({ text: line.slice(2), font: TITLE_FONT, size: 44, bold: true })],
+          children: [
+            new TextRun({ text: line.slice(2), font: TITLE_FONT, size: 44, bold: true, color: '000000' }),
+          ],
         }),
       );
     } else if (line.startsWith('## ')) {
@@ -47,7 +49,7 @@ export async function bulletinDocx(markdown: string): Promise<Buffer> {
           heading: HeadingLevel.HEADING_2,
           spacing: { before: 240, after: 120 },
           indent: { firstLine: 640 },
-          children: [new TextRun({ text: line.slice(3), font: 'SimHei', size: BODY_SIZE })],
+          children: [new TextRun({ text: line.slice(3), font: 'SimHei', size: BODY_SIZE, color: '000000' })],
         }),
       );
     } else if (/^（.*）$/.test(line)) {

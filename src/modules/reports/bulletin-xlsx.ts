@@ -91,6 +91,8 @@ export async function bulletinXlsx(assessment: PlanAssessment, plan: PlanDocumen
         fgColor: { argb: LIGHT_FILL[p.light] },
       };
       row.alignment = { vertical: 'middle', wrapText: true };
+      // Excel does not grow rows for wrapped text in merged cells: size them for two lines.
+      row.height = 30;
     }
     const last = sheet.rowCount;
     if (last > first) {
