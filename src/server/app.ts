@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -55,9 +55,21 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !serveWeb)
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/api/') || !serveWeb)
       return sendError(request, reply, new DomainError('ROUTE_NOT_FOUND'));
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    // Built assets have hashed names: one added by a rebuild is served, a missing one is a plain 404.
+    if (path.startsWith('/assets/')) {
+      const file = normalize(path).replace(/^\/+/, '');
+      if (!file.includes('..') && existsSync(join(config.webRoot, file))) return reply.sendFile(file);
+      return reply.status(404).type('text/plain; charset=utf-8').send('Not Found');
+    }
+    // The residents' portal is its own small bundle; everything else is the admin console.
+    const page =
+      path === '/portal' || path.startsWith('/portal/') || path.startsWith('/p/')
+        ? 'portal.html'
+        : 'index.html';
+    return reply.type('text/html; charset=utf-8').sendFile(page);
   });
 
   await app.register(helmet, {

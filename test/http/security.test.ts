@@ -237,3 +237,36 @@ describe.each(testDatabaseKinds())('HTTP security on $name', (kind) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 });
+
+describe('the web app and the region tree', () => {
+  const [pglite] = testDatabaseKinds();
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await openTestApp(pglite!);
+  });
+  afterAll(() => t?.close());
+
+  it('counts the children of each region', async () => {
+    const admin = await t.login('admin');
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/regions?parent=140500',
+      headers: as(admin, false),
+    });
+    const qinshui = response.json().items.find((r: { code: string }) => r.code === '140521');
+    expect(qinshui).toMatchObject({ name: '沁水县', level: 'county' });
+    expect(qinshui.childCount).toBeGreaterThanOrEqual(12);
+  });
+
+  it('serves the console for app paths, the portal for /portal, and 404 for a missing asset', async () => {
+    const console = await t.app.inject({ method: 'GET', url: '/admin/users' });
+    expect(console.statusCode).toBe(200);
+    expect(console.body).toContain('<html lang="zh-CN"');
+    const portal = await t.app.inject({ method: 'GET', url: '/portal' });
+    expect(portal.statusCode).toBe(200);
+    expect(portal.body).not.toBe(console.body);
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/no-such-file.js' });
+    expect(asset.statusCode).toBe(404);
+    expect(asset.headers['content-type']).toContain('text/plain');
+  });
+});

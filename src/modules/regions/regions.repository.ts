@@ -18,7 +18,7 @@ export async function childrenOf(
   db: Executor,
   parentCode: string,
 ): Promise<Array<RegionRow & { childCount: number }>> {
-  const child = sql<number>`(select count(*)::int from ${regions} c where c.parent_code = ${regions.code})`;
+  const child = sql<number>`(select count(*)::int from regions c where c.parent_code = "regions"."code")`;
   return db
     .select({
       code: regions.code,

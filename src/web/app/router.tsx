@@ -1,0 +1,45 @@
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { NotFound } from '../components/NotFound';
+import { StagePlaceholder } from '../components/StagePlaceholder';
+import { LoginPage } from './auth/LoginPage';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { AdminLayout } from './layout/AdminLayout';
+import { DASHBOARD, NAV_GROUPS } from './navigation';
+
+/** Each page is its own chunk: a clerk never downloads the audit viewer. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const BUILT_PAGES: Record<string, ComponentType> = {
+  '/': page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
+  '/admin/regions': page(() => import('../features/regions/RegionsPage'), 'RegionsPage'),
+  '/admin/units': page(() => import('../features/units/UnitsPage'), 'UnitsPage'),
+  '/admin/users': page(() => import('../features/users/UsersPage'), 'UsersPage'),
+  '/admin/audit': page(() => import('../features/audit/AuditPage'), 'AuditPage'),
+};
+
+const pageRoutes: RouteObject[] = [DASHBOARD, ...NAV_GROUPS.flatMap((g) => g.pages)].map((p) => {
+  const Built = BUILT_PAGES[p.path];
+  const body = Built ? (
+    <Built key={p.path} />
+  ) : (
+    <StagePlaceholder key={p.path} title={p.title ?? p.label} summary={p.summary ?? ''} />
+  );
+  const element = (
+    <RequirePermission key={p.path} permission={p.permission}>
+      {body}
+    </RequirePermission>
+  );
+  return p.path === '/' ? { index: true, element } : { path: p.path, element };
+});
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [{ element: <AdminLayout />, children: [...pageRoutes, { path: '*', element: <NotFound /> }] }],
+  },
+]);
