@@ -124,4 +124,58 @@ describe('progress over HTTP', () => {
     expect(response.headers['content-type']).toContain('wordprocessingml');
     expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('takes a photo on a draft report, strips its location, and refuses what is not a photo or too large', async () => {
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/reports`,
+      headers: as(clerk),
+      payload: { asOf: '2023-09-30', values: { I1: 14 } },
+    });
+    const reportId = draft.json().id;
+    const upload = (bytes: Buffer, name: string) => {
+      const form = new FormData();
+      form.append('photo', new Blob([bytes]), name);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/reports/${reportId}/photos`,
+        headers: as(clerk),
+        payload: form,
+      });
+    };
+    const exif = Buffer.from('Exif\0\0GPSLatitude 35.69', 'latin1');
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, exif.length + 2]),
+      exif,
+      Buffer.from([0xff, 0xda, 0, 4, 1, 2]),
+      Buffer.from('PIXELS'),
+      Buffer.from([0xff, 0xd9]),
+    ]);
+    const added = await upload(jpeg, 'site.jpg');
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toMatchObject({ contentType: 'image/jpeg' });
+    const image = await t.app.inject({
+      method: 'GET',
+      url: added.json().url,
+      headers: as(coordinator, false),
+    });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect(image.rawPayload.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    expect(image.rawPayload.includes(Buffer.from('PIXELS'))).toBe(true);
+
+    const pdf = await upload(Buffer.from('%PDF-1.7 not a photo'), 'photo.jpg');
+    expect(pdf.statusCode).toBe(415);
+    expect(pdf.json().error.message).toBe('只能上传 JPEG、PNG 或 WebP 格式的照片');
+    const huge = await upload(Buffer.concat([jpeg, Buffer.alloc(6 * 1024 * 1024)]), 'huge.jpg');
+    expect(huge.statusCode).toBe(413);
+
+    const history = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/reports`,
+      headers: as(clerk, false),
+    });
+    const withPhoto = history.json().items.find((r: { id: string }) => r.id === reportId);
+    expect(withPhoto.photos).toHaveLength(1);
+  });
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
+import { PHOTO_MAX_BYTES } from './photo.rules';
 import { yuanSchema } from './plan-format.schema';
+import { addPhoto, readPhoto, removePhoto } from './use-cases/photos';
 import { exportPlan, importPlan } from './use-cases/plan-exchange';
 import {
   approvalQueue,
@@ -170,6 +173,52 @@ export const progressRoutes = [
     handler: async ({ deps, actor, params, body, reply }) => {
       reply.status(201);
       return correctReport(deps, actor, params.id, body.reason);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/reports/:id/photos',
+    summary: '上传现场照片（multipart 字段 photo；JPEG/PNG/WebP，≤ 5 MB，自动去除位置信息）',
+    tags,
+    access: 'session',
+    params: id,
+    bodyLimit: PHOTO_MAX_BYTES + 64 * 1024,
+    handler: async ({ deps, actor, params, request, reply }) => {
+      if (!request.isMultipart())
+        throw new DomainError('PHOTO_NOT_IMAGE', {
+          field: 'photo',
+          message: '请以 multipart/form-data 上传照片',
+        });
+      const file = await request.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } });
+      if (!file) throw new DomainError('PHOTO_NOT_IMAGE', { field: 'photo', message: '请选择照片' });
+      const bytes = await file.toBuffer();
+      if (file.file.truncated) throw new DomainError('PHOTO_TOO_LARGE');
+      reply.status(201);
+      return addPhoto(deps, actor, params.id, bytes);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/photos/:id',
+    summary: '查看现场照片',
+    tags,
+    access: 'session',
+    params: id,
+    handler: async ({ deps, actor, params, reply }) => {
+      const photo = await readPhoto(deps, actor, params.id);
+      reply.header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff');
+      return reply.type(photo.contentType).send(photo.bytes);
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/photos/:id',
+    summary: '删除草稿或退回报告中的照片',
+    tags,
+    access: 'session',
+    params: id,
+    handler: async ({ deps, actor, params }) => {
+      await removePhoto(deps, actor, params.id);
     },
   }),
   defineRoute({

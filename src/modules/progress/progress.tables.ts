@@ -1,4 +1,5 @@
 import {
+  customType,
   date,
   index,
   integer,
@@ -193,4 +194,26 @@ export const latestFigures = pgTable(
     eligible: numeric('eligible'),
   },
   (t) => [primaryKey({ columns: [t.indicatorId, t.regionCode] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** 现场照片 of a report, stored in the database so they are backed up and committed with it. */
+export const reportPhotos = pgTable(
+  'report_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => progressReports.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    authorId: uuid('author_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('report_photos_report_idx').on(t.reportId)],
 );

@@ -22,6 +22,7 @@ import {
   updateReport,
   valuesOf,
 } from '../reports.repository';
+import { photosOf } from './photos';
 
 export interface ReportInput {
   regionCode?: string;
@@ -250,6 +251,10 @@ export async function projectReports(deps: AppDeps, actor: Actor, projectId: str
     project,
   );
   const current = new Set(currentApproved(rows.map((r) => r.report)).map((r) => r.id));
+  const photos = await photosOf(
+    deps.db,
+    rows.map((r) => r.report.id),
+  );
   return {
     project: {
       id: project.id,
@@ -263,6 +268,7 @@ export async function projectReports(deps: AppDeps, actor: Actor, projectId: str
       authorName: r.authorName,
       unitName: r.unitName,
       current: current.has(r.report.id),
+      photos: photos.get(r.report.id) ?? [],
       ...figures.get(r.report.id)!,
     })),
   };
