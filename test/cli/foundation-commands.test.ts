@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client';
+
+const bin = new URL('../../bin/minsheng.mjs', import.meta.url).pathname;
+
+describe('foundation commands on the embedded database', () => {
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'ms-cli-')), 'data');
+  const env = {
+    ...process.env,
+    DATABASE_URL: '',
+    MINSHENG_DATA_DIR: dataDir,
+    MINSHENG_ADMIN_PASSWORD: 'Qinshui#2023pass',
+  };
+  const run = (args: string[], extra: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, [bin, ...args], {
+      env: { ...env, ...extra },
+      encoding: 'utf8',
+    });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+
+  it.each([
+    'serve',
+    'migrate',
+    'seed',
+    'user create',
+    'audit verify',
+    'plan import',
+    'plan export',
+    'bulletin',
+    'vote tally',
+  ])('`minsheng %s --help` explains itself in Chinese', (command) => {
+    const result = run([...command.split(' '), '--help']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Usage: minsheng/);
+    expect(result.out).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('migrates, seeds without demo data, and creates a user from the command line', () => {
+    expect(JSON.parse(run(['migrate']).out)).toEqual({ migrated: true, db: 'pglite' });
+    const seeded = JSON.parse(run(['seed', '--no-demo']).out);
+    expect(seeded).toMatchObject({ adminCreated: true });
+    expect(seeded.regionsLoaded).toBeGreaterThan(3000);
+    expect(seeded.demo).toBeUndefined();
+    const created = run(
+      [
+        'user',
+        'create',
+        '--username',
+        'li.ming',
+        '--name',
+        '李明',
+        '--role',
+        'coordinator',
+        '--region',
+        '140521',
+      ],
+      { MINSHENG_NEW_PASSWORD: 'Liming#2023pass' },
+    );
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.out)).toMatchObject({ username: 'li.ming' });
+    const weak = run([
+      'user',
+      'create',
+      '--username',
+      'wang',
+      '--name',
+      '王',
+      '--role',
+      'deputy',
+      '--region',
+      '140521',
+      '--password',
+      'short',
+    ]);
+    expect(weak.code).toBe(2);
+    expect(weak.err.trim()).toBe(
+      '错误：密码至少 10 位；密码需包含大写字母、小写字母、数字、符号中的至少三类',
+    );
+    const badRole = run([
+      'user',
+      'create',
+      '--username',
+      'wang',
+      '--name',
+      '王',
+      '--role',
+      'king',
+      '--region',
+      '140521',
+      '--password',
+      'Wang#2023pass',
+    ]);
+    expect(badRole.code).toBe(2);
+    expect(badRole.err).toContain('未知角色 king');
+  });
+
+  it('verifies the audit chain, and names the first tampered row with exit 1', async () => {
+    const ok = run(['audit', 'verify']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ ok: true });
+    const database = await openDatabase({ dataDir });
+    await database.db.transaction(async (tx) => {
+      await tx.execute('alter table audit_log disable trigger audit_log_no_update');
+      await tx.execute(`update audit_log set actor = 'someone-else' where seq = 100`);
+      await tx.execute('alter table audit_log enable trigger audit_log_no_update');
+    });
+    await database.close();
+    const broken = run(['audit', 'verify']);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.out)).toMatchObject({
+      ok: false,
+      brokenAt: 100,
+      message: '第 100 条审计记录内容与哈希不符（记录被改动）',
+    });
+  });
+});
