@@ -135,7 +135,7 @@ describe('progress over HTTP', () => {
     const reportId = draft.json().id;
     const upload = (bytes: Buffer, name: string) => {
       const form = new FormData();
-      form.append('photo', new Blob([bytes]), name);
+      form.append('photo', new Blob([new Uint8Array(bytes)]), name);
       return t.app.inject({
         method: 'POST',
         url: `/api/reports/${reportId}/photos`,
@@ -177,5 +177,31 @@ describe('progress over HTTP', () => {
     });
     const withPhoto = history.json().items.find((r: { id: string }) => r.id === reportId);
     expect(withPhoto.photos).toHaveLength(1);
+  });
+
+  it('lets the coordinator choose the 武汉 light rule and refuses an unknown one', async () => {
+    const set = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/plan-years/140521/2023/tracking',
+      headers: as(coordinator),
+      payload: { lightRule: 'wuhan', reportingDay: 10 },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ reportingDay: 10, lightRule: 'wuhan' });
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/plan-years/140521/2023/tracking',
+      headers: as(coordinator),
+      payload: { lightRule: 'beijing' },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.message).toContain('没有名为 beijing 的亮灯规则');
+    const byClerk = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/plan-years/140521/2023/tracking',
+      headers: as(clerk),
+      payload: { reportingDay: 3 },
+    });
+    expect(byClerk.statusCode).toBe(403);
   });
 });

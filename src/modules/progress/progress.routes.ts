@@ -15,6 +15,7 @@ import {
   returnReport,
   submitReport,
 } from './use-cases/reporting';
+import { LIGHT_PRESET_CHOICES, setTrackingSettings } from './use-cases/tracking-settings';
 import { planOverview, planRollup, projectDetail } from './use-cases/views';
 
 const planParams = z.object({
@@ -69,6 +70,33 @@ export const progressRoutes = [
     query: asOfQuery,
     handler: ({ deps, actor, params, query }) =>
       planRollup(deps, actor, params.region, params.year, query.asOf),
+  }),
+  defineRoute({
+    method: 'PATCH',
+    url: '/api/plan-years/:region/:year/tracking',
+    summary: '设置报送日和亮灯规则（预设：yinchuan 银川、wuhan 武汉、sanya 三亚、dazu 大足，或本地自定义）',
+    tags,
+    access: 'session',
+    params: planParams,
+    body: z.object({
+      reportingDay: z
+        .number()
+        .int()
+        .min(1, '报送日应在 1–28 日之间')
+        .max(28, '报送日应在 1–28 日之间')
+        .optional(),
+      lightRule: z.union([z.string(), z.record(z.string(), z.unknown())]).nullish(),
+    }),
+    handler: ({ deps, actor, params, body }) =>
+      setTrackingSettings(deps, actor, params.region, params.year, body),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/light-presets',
+    summary: '亮灯规则预设',
+    tags,
+    access: 'session',
+    handler: async () => ({ items: LIGHT_PRESET_CHOICES }),
   }),
   defineRoute({
     method: 'GET',
