@@ -46,17 +46,15 @@ export const DEMO_UNITS: Array<{ regionCode: string; name: string; kind: UnitKin
 /** Qinshui's twelve townships (seed 001) each run work as a township government. */
 export const QINSHUI_COUNTY = '140521';
 
+/** Plan years opened empty (those with documents come from ./plans). */
 export const DEMO_PLAN_YEARS: Array<{
   regionCode: string;
   year: number;
   title: string;
-  stage: 'vote' | 'implement' | 'closed';
+  stage: 'vote' | 'implement';
 }> = [
-  { regionCode: '140521', year: 2022, title: '沁水县2022年12件民生实事', stage: 'closed' },
-  { regionCode: '140521', year: 2023, title: '沁水县2023年民生实事（人大代表票决）', stage: 'vote' },
-  { regionCode: '410000', year: 2023, title: '2023年河南省十件重点民生实事', stage: 'implement' },
-  { regionCode: '220000', year: 2023, title: '2023年吉林省十个方面50项民生实事', stage: 'implement' },
   { regionCode: '140000', year: 2023, title: '2023年山西省民生实事', stage: 'implement' },
+  { regionCode: '140521', year: 2024, title: '沁水县2024年民生实事（候选项目征集中）', stage: 'vote' },
 ];
 
 export interface DemoAccount {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { writeTransaction } from '../db/transaction';
 import { createUser, findUserByUsername, generatePassword } from '../modules/identity';
-import { findPlanYear, openPlanYear } from '../modules/plans';
+import { findPlanYear, openPlanYear, planYears } from '../modules/plans';
+import { importPlan } from '../modules/progress';
 import {
   childrenOf,
   countRegions,
@@ -14,6 +16,7 @@ import {
 import { findUnitByName, guessUnitKind, insertUnit } from '../modules/units';
 import type { AppDeps } from '../server/deps';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PLAN_YEARS, DEMO_UNITS, QINSHUI_COUNTY } from './demo-data';
+import { DEMO_PLAN_FILES, loadDemoPlan } from './plans';
 
 const SEED_ACTOR = 'system:seed';
 
@@ -83,13 +86,34 @@ export async function seedDemo(deps: AppDeps): Promise<NonNullable<SeedReport['d
     });
     users++;
   }
-  let planYears = 0;
+  let planYears = await seedDemoPlans(deps);
   for (const plan of DEMO_PLAN_YEARS) {
     if (await findPlanYear(deps.db, plan.regionCode, plan.year)) continue;
     await openPlanYear(deps, SEED_ACTOR, plan);
     planYears++;
   }
   return { units: unitCount, users, planYears, townships };
+}
+
+/**
+ * The plan documents from the seeds (and the clearly labelled simulated ones): imported once, left
+ * alone on later starts so that what people changed since stays.
+ */
+async function seedDemoPlans(deps: AppDeps): Promise<number> {
+  let loaded = 0;
+  for (const plan of DEMO_PLAN_FILES.filter((f) => f.startup)) {
+    const existing = await findPlanYear(deps.db, plan.regionCode, plan.year);
+    if (existing) continue;
+    await importPlan(deps, SEED_ACTOR, loadDemoPlan(plan.file));
+    await writeTransaction(deps.db, SEED_ACTOR, (tx) =>
+      tx
+        .update(planYears)
+        .set({ demo: plan.demo, stage: plan.stage })
+        .where(and(eq(planYears.regionCode, plan.regionCode), eq(planYears.year, plan.year))),
+    );
+    loaded++;
+  }
+  return loaded;
 }
 
 /** Each of Qinshui's townships gets its government as a unit (配合单位 "各乡镇人民政府"). */

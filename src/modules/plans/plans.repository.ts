@@ -31,6 +31,7 @@ export async function planYearsWithin(db: Executor, scopes: string[]) {
       stage: planYears.stage,
       periodStart: planYears.periodStart,
       periodEnd: planYears.periodEnd,
+      demo: planYears.demo,
     })
     .from(planYears)
     .innerJoin(regions, eq(regions.code, planYears.regionCode))

@@ -1,4 +1,14 @@
-import { boolean, date, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { regions } from '../regions/regions.tables';
 
 /** 年度民生实事计划: one region's list for one year, and the stage of the yearly cycle it is in. */

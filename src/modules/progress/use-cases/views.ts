@@ -80,6 +80,7 @@ export async function planOverview(
       stage: planYear.stage,
       period: plan.period,
       reportingDay: planYear.reportingDay,
+      demo: planYear.demo,
     },
     ...assessment,
     projects: assessment.projects.map((p) => {
@@ -157,6 +158,7 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
       regionName: plan.region.name,
       year: plan.year,
       period: plan.period,
+      demo: planYear!.demo,
     },
     project,
     assessment: assessProject(project, plan.period, date, options),
