@@ -1,9 +1,11 @@
 /** `npm run bench`: every benchmark, each printing its figures as ratios against a baseline from this run. */
 import { runFoundationBench } from './foundation.bench';
+import { runSuggestionGroupingBench } from './suggestion-grouping.bench';
 
 const only = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
   foundation: runFoundationBench,
+  'suggestion-grouping': () => runSuggestionGroupingBench(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './audit.command';
 import { registerBulletinCommands } from './bulletin.command';
 import { registerDatabaseCommands } from './database.command';
+import { registerEvaluationCommands } from './evaluation.command';
 import { registerPlanCommands } from './plan.command';
 import { registerUserCommands } from './user.command';
 import { registerVoteCommands } from './vote.command';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerPlanCommands(program);
   registerBulletinCommands(program);
   registerVoteCommands(program);
+  registerEvaluationCommands(program);
   return program;
 }
 

@@ -10,7 +10,12 @@ import {
   type SatisfactionRule,
 } from './evaluation.rules';
 
-const counts = (satisfied: number, basicallySatisfied: number, dissatisfied: number, blank = 0): EvaluationCounts => ({
+const counts = (
+  satisfied: number,
+  basicallySatisfied: number,
+  dissatisfied: number,
+  blank = 0,
+): EvaluationCounts => ({
   satisfied,
   basicallySatisfied,
   dissatisfied,
@@ -58,7 +63,8 @@ describe('evaluationVerdict with the default rule (镇海: more than half of the
       [17, 11, 1],
       [28, 1, 0],
     ];
-    for (const [s, b, d] of table) expect(evaluationVerdict(counts(s!, b!, d!), DEFAULT_SATISFACTION_RULE, 29)).toBe('满意');
+    for (const [s, b, d] of table)
+      expect(evaluationVerdict(counts(s!, b!, d!), DEFAULT_SATISFACTION_RULE, 29)).toBe('满意');
   });
 
   it('needs the roll', () => {
@@ -117,9 +123,13 @@ describe('other shares', () => {
 describe('every combination up to 12 raters', () => {
   // The rule written the plain way, with rationals as floats (exact for these small numbers).
   function reference(c: EvaluationCounts, rule: SatisfactionRule, roll: number): string {
-    const raters = rule.base === 'roll' ? roll : rule.base === 'ballots' ? ballotsOf(c) : ballotsOf(c) - c.blank;
+    const raters =
+      rule.base === 'roll' ? roll : rule.base === 'ballots' ? ballotsOf(c) : ballotsOf(c) - c.blank;
     const over = (votes: number, s: SatisfactionRule['satisfied']) =>
-      raters > 0 && (s.inclusive ? votes / raters >= s.numerator / s.denominator : votes / raters > s.numerator / s.denominator);
+      raters > 0 &&
+      (s.inclusive
+        ? votes / raters >= s.numerator / s.denominator
+        : votes / raters > s.numerator / s.denominator);
     if (over(c.satisfied, rule.satisfied)) return '满意';
     if (over(c.satisfied + c.basicallySatisfied, rule.satisfiedOrBasic)) return '基本满意';
     return '不满意';
@@ -144,9 +154,10 @@ describe('every combination up to 12 raters', () => {
             for (let blank = 0; s + b + d + blank <= roll; blank++)
               for (const rule of rules) {
                 const c = counts(s, b, d, blank);
-                expect(evaluationVerdict(c, rule, roll), `${JSON.stringify(c)} roll ${roll} ${rule.base}`).toBe(
-                  reference(c, rule, roll),
-                );
+                expect(
+                  evaluationVerdict(c, rule, roll),
+                  `${JSON.stringify(c)} roll ${roll} ${rule.base}`,
+                ).toBe(reference(c, rule, roll));
                 checked++;
               }
     expect(checked).toBeGreaterThan(10_000);
@@ -164,8 +175,8 @@ describe('reaches and describeRule', () => {
     expect(describeRule(DEFAULT_SATISFACTION_RULE)).toBe(
       '满意票超过应到人数的半数为满意；否则满意与基本满意票之和超过应到人数的半数为基本满意；否则为不满意',
     );
-    expect(describeRule({ ...ON_MARKED, satisfied: { numerator: 2, denominator: 3, inclusive: true } })).toMatch(
-      /^满意票达到对该项目作出评价的票数的2\/3为满意/u,
-    );
+    expect(
+      describeRule({ ...ON_MARKED, satisfied: { numerator: 2, denominator: 3, inclusive: true } }),
+    ).toMatch(/^满意票达到对该项目作出评价的票数的2\/3为满意/u);
   });
 });

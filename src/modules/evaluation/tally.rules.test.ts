@@ -104,7 +104,11 @@ describe('tallyEvaluationSheet', () => {
     ['票号,项目甲\n007,满意\n008,满意\n007,不满意', 4, '票号', '第 4 行「票号」列：票号「007」与第 2 行重复'],
     ['票号,项目甲\n1,"满意\n2,满意', 2, undefined, '第 2 行：引号未闭合'],
   ])('refuses %j at row %i, column %s: %s', (csv, row, column, message) => {
-    expect(problem(tallyEvaluationSheet(csv, { roll: 5 }))).toEqual({ row, message, ...(column ? { column } : {}) });
+    expect(problem(tallyEvaluationSheet(csv, { roll: 5 }))).toEqual({
+      row,
+      message,
+      ...(column ? { column } : {}),
+    });
   });
 
   it('refuses more ballots than the roll, naming the first ballot too many', () => {

@@ -119,7 +119,10 @@ export function linkSimilar(
     if (locals.length === 0) noLocal.add(v, vector, prefix.positions);
     for (const place of locals) {
       let index = byLocal.get(place);
-      if (!index) byLocal.set(place, (index = new PrefixIndex()));
+      if (!index) {
+        index = new PrefixIndex();
+        byLocal.set(place, index);
+      }
       index.add(v, vector, prefix.positions);
     }
   }
@@ -141,7 +144,8 @@ class PrefixIndex {
       const term = vector.terms[k]!;
       let ids = this.ids[term];
       if (!ids) {
-        ids = this.ids[term] = [];
+        ids = [];
+        this.ids[term] = ids;
         this.weights[term] = [];
       }
       ids.push(v);

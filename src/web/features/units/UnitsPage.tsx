@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Tag } from 'antd';
+import { useMemo, useState } from 'react';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../../modules/units/units.rules';
 import { errorMessage } from '../../app/api/form-errors';
 import type { Unit } from '../../app/api/types';
@@ -26,8 +26,15 @@ export function UnitsPage() {
   const queryClient = useQueryClient();
   const [region, setRegion] = useState<string | undefined>();
   const [editing, setEditing] = useState<Unit | 'new' | null>(null);
+  const [name, setName] = useState('');
   const units = useUnits(region);
   const manage = can('unit.manage');
+  // A county has dozens of units and a province hundreds: finding one by name beats paging.
+  const rows = useMemo(() => {
+    const text = name.trim();
+    const items = units.data?.items;
+    return text && items ? items.filter((u) => u.name.includes(text) || u.shortName?.includes(text)) : items;
+  }, [units.data, name]);
 
   return (
     <>
@@ -53,13 +60,22 @@ export function UnitsPage() {
               aria-label="按地区筛选"
             />
           </Form.Item>
+          <Form.Item label="按名称查找" style={{ marginBottom: 12, maxWidth: 420 }}>
+            <Input.Search
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              allowClear
+              placeholder="单位名称或简称"
+              aria-label="按名称查找"
+            />
+          </Form.Item>
         </Form>
         {units.error && (
           <Alert type="error" showIcon title={errorMessage(units.error)} style={{ marginBottom: 12 }} />
         )}
         <ResponsiveTable<Unit>
           label="单位列表"
-          rows={units.data?.items}
+          rows={rows}
           loading={units.isFetching}
           rowKey={(u) => u.id}
           columns={COLUMNS}
@@ -81,8 +97,9 @@ export function UnitsPage() {
           unit={editing === 'new' ? undefined : editing}
           defaultRegion={region}
           onClose={() => setEditing(null)}
-          onSaved={() => {
+          onSaved={(saved) => {
             setEditing(null);
+            setName(saved.name);
             queryClient.invalidateQueries({ queryKey: ['units'] });
           }}
         />
