@@ -127,6 +127,12 @@ async function openPglite(dataDir: string): Promise<Database> {
       } catch (error) {
         alive = (error as NodeJS.ErrnoException).code === 'EPERM';
       }
+      // A killed holder not yet reaped by its parent (a zombie) still answers kill(pid, 0).
+      try {
+        if (alive && /^\d+ \(.*\) [ZX]/s.test(readFileSync(`/proc/${holder}/stat`, 'utf8'))) alive = false;
+      } catch {
+        // no /proc: trust kill(pid, 0)
+      }
     }
     if (alive) throw inUse(Number.isInteger(holder) ? `进程 ${holder} ` : '另一进程');
     rmSync(lockPath, { force: true });
