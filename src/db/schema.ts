@@ -5,3 +5,5 @@ export * from '../modules/plans/plans.tables';
 export * from '../modules/regions/regions.tables';
 export * from '../modules/units/units.tables';
 export * from '../modules/progress/progress.tables';
+export * from '../modules/candidates/candidates.tables';
+export * from '../modules/suggestions/suggestions.tables';

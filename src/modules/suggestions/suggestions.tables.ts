@@ -1,0 +1,33 @@
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { planYears } from '../plans/plans.tables';
+import { units } from '../units/units.tables';
+
+/** 群众建议: one resident's suggestion, from whichever channel, with its public tracking code. */
+export const suggestions = pgTable(
+  'suggestions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planYearId: uuid('plan_year_id')
+      .notNull()
+      .references(() => planYears.id, { onDelete: 'cascade' }),
+    /** 编号 as the source (a spreadsheet, the 12345 hotline) numbered it; unique within the plan year. */
+    externalRef: text('external_ref'),
+    channel: text('channel').notNull(),
+    text: text('text').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    regionCode: text('region_code'),
+    residentName: text('resident_name'),
+    /** Never shown in public; masked for staff who do not handle the suggestion. */
+    phone: text('phone'),
+    field: text('field'),
+    unitId: uuid('unit_id').references(() => units.id),
+    trackingCode: text('tracking_code').notNull(),
+    status: text('status').notNull().default('received'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('suggestions_plan_ref_uq').on(t.planYearId, t.externalRef),
+    uniqueIndex('suggestions_tracking_uq').on(t.trackingCode),
+    index('suggestions_plan_idx').on(t.planYearId),
+  ],
+);
