@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommands } from './audit.command';
 import { registerBulletinCommands } from './bulletin.command';
+import { registerCandidateCommands } from './candidates.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerEvaluationCommands } from './evaluation.command';
 import { registerPlanCommands } from './plan.command';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerPlanCommands(program);
   registerBulletinCommands(program);
+  registerCandidateCommands(program);
   registerVoteCommands(program);
   registerEvaluationCommands(program);
   return program;

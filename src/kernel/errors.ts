@@ -42,6 +42,8 @@ export const ERRORS = {
   PHOTO_NOT_IMAGE: { status: 415, message: '只能上传 JPEG、PNG 或 WebP 格式的照片' },
   PHOTO_TOO_LARGE: { status: 413, message: '照片不能超过 5 MB' },
   PHOTO_NOT_FOUND: { status: 404, message: '照片不存在' },
+  CANDIDATE_TABLE_INVALID: { status: 422, message: '候选项目表有误，未导入任何内容' },
+  SUGGESTION_TABLE_INVALID: { status: 422, message: '建议表有误，未导入任何内容' },
   CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
   TABLE_UNREADABLE: { status: 422, message: '无法读取表格文件' },

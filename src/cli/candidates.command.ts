@@ -1,0 +1,85 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { DomainError } from '../kernel/errors';
+import { candidateListDocx, candidateListXlsx } from '../modules/candidates/candidate-list-files';
+import { importCandidateTable, listCandidates } from '../modules/candidates/use-cases/candidate-list';
+import { seedRegions } from '../seed/seed';
+import { printJson, withDeps } from './context';
+import { parseRegion, parseYear } from './plan.command';
+
+const FORMATS = ['json', 'xlsx', 'docx'] as const;
+
+export function registerCandidateCommands(program: Command): void {
+  const candidates = program.command('candidates').description('候选项目清单的导入与导出（官方附件表格式）');
+  candidates
+    .command('import')
+    .description('导入候选项目表（.xlsx、.csv、.tsv），整体替换该年度的候选清单；有误则一项不导入')
+    .argument('<file>', '候选项目表文件')
+    .requiredOption('--region <code>', '行政区划代码')
+    .requiredOption('--year <yyyy>', '年度')
+    .action((file: string, o: { region: string; year: string }) =>
+      withDeps(async (deps) => {
+        const regionCode = parseRegion(o.region);
+        const year = parseYear(o.year);
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(file);
+        } catch {
+          throw new DomainError('NOT_FOUND', { message: `无法读取文件 ${file}` });
+        }
+        await seedRegions(deps.db);
+        try {
+          printJson(
+            await importCandidateTable(deps, 'system:cli', {
+              regionCode,
+              year,
+              fileName: basename(file),
+              bytes,
+            }),
+          );
+        } catch (error) {
+          if (
+            error instanceof DomainError &&
+            error.code === 'CANDIDATE_TABLE_INVALID' &&
+            Array.isArray(error.details)
+          ) {
+            process.stderr.write(`错误：${error.message.split('：')[0]}\n`);
+            for (const p of error.details as Array<{ message: string }>)
+              process.stderr.write(`  ${p.message}\n`);
+            process.exitCode = 2;
+            return;
+          }
+          throw error;
+        }
+      }),
+    );
+  candidates
+    .command('export')
+    .description('导出候选项目清单：json、xlsx（同官方表格式）、docx（附件，可直接打印）')
+    .requiredOption('--region <code>', '行政区划代码')
+    .requiredOption('--year <yyyy>', '年度')
+    .option('--format <format>', 'json | xlsx | docx', 'json')
+    .option('--out <file>', '写入文件（不指定则写到标准输出）')
+    .action((o: { region: string; year: string; format: string; out?: string }) =>
+      withDeps(async (deps) => {
+        if (!FORMATS.includes(o.format as (typeof FORMATS)[number])) {
+          throw new DomainError('VALIDATION_FAILED', {
+            message: `不支持的格式 ${o.format}，可选：${FORMATS.join('、')}`,
+          });
+        }
+        const regionCode = parseRegion(o.region);
+        const year = parseYear(o.year);
+        const rows = await listCandidates(deps, 'system:cli', regionCode, year);
+        const title = `${year}年民生实事候选项目清单`;
+        const body =
+          o.format === 'json'
+            ? `${JSON.stringify({ region: regionCode, year, candidates: rows.map(({ id: _id, planYearId: _p, createdAt: _c, ...rest }) => rest) }, null, 2)}\n`
+            : o.format === 'xlsx'
+              ? await candidateListXlsx(title, rows)
+              : await candidateListDocx(title, rows);
+        if (o.out) await writeFile(o.out, body);
+        else process.stdout.write(body);
+      }),
+    );
+}

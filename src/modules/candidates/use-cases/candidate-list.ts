@@ -1,0 +1,143 @@
+import { writeTransaction } from '../../../db/transaction';
+import type { Actor } from '../../../kernel/actor';
+import { DomainError } from '../../../kernel/errors';
+import { sumYuan } from '../../../kernel/money';
+import { can } from '../../../kernel/policy';
+import type { AppDeps } from '../../../server/deps';
+import { findPlanYear, planYears } from '../../plans';
+import { findRegion } from '../../regions';
+import { readTableRows } from '../candidate-table.reader';
+import { parseCandidateTable } from '../candidate-table.rules';
+import { type CandidateRow, candidatesOf, replaceCandidates } from '../candidates.repository';
+
+export interface CandidateImportSummary {
+  region: string;
+  year: number;
+  replaced: boolean;
+  candidates: number;
+  milestones: number;
+  budget: string;
+  list: Array<{ seq: number; name: string; budget: string | null; milestones: number; lead: string[] }>;
+  /** Imported, but a person must check these cells. */
+  needsReview: Array<{ row: number; column: string | null; message: string }>;
+}
+
+/**
+ * Imports the official candidate table (.xlsx, .csv, .tsv) into a plan year: all or nothing. Rows
+ * the reader cannot take refuse the whole file with every problem by row and column; cells it only
+ * partly understood are imported and listed for a person to check.
+ */
+export async function importCandidateTable(
+  deps: AppDeps,
+  actor: Actor | string,
+  input: { regionCode: string; year: number; fileName: string; bytes: Uint8Array },
+): Promise<CandidateImportSummary> {
+  if (typeof actor !== 'string' && !can(actor, 'plan.manage', { regionCode: input.regionCode })) {
+    throw new DomainError('OUT_OF_SCOPE');
+  }
+  let rows: string[][];
+  try {
+    rows = await readTableRows(input.fileName, input.bytes);
+  } catch (error) {
+    throw new DomainError('CANDIDATE_TABLE_INVALID', {
+      message: `无法读取文件 ${input.fileName}：${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+  const table = parseCandidateTable(rows, input.year);
+  const errors = table.problems.filter((p) => p.severity === 'error');
+  if (errors.length || table.candidates.length === 0) {
+    const details = errors.length
+      ? errors
+      : [
+          {
+            row: 0,
+            column: null,
+            message: '表中没有找到任何候选项目（请检查表头是否包含“项目名称”）',
+            severity: 'error' as const,
+          },
+        ];
+    throw new DomainError('CANDIDATE_TABLE_INVALID', {
+      message: `候选项目表有误（${details.length} 处），未导入任何内容：${details[0]!.message}`,
+      details,
+    });
+  }
+  return writeTransaction(deps.db, actor, async (tx) => {
+    if (!(await findRegion(tx, input.regionCode)))
+      throw new DomainError('REGION_NOT_FOUND', { field: 'region' });
+    let planYear = await findPlanYear(tx, input.regionCode, input.year);
+    const replaced = Boolean(planYear);
+    if (!planYear) {
+      [planYear] = await tx
+        .insert(planYears)
+        .values({
+          regionCode: input.regionCode,
+          year: input.year,
+          stage: 'review',
+          periodStart: `${input.year}-01-01`,
+          periodEnd: `${input.year}-12-31`,
+        })
+        .returning();
+    }
+    await replaceCandidates(
+      tx,
+      planYear!.id,
+      table.candidates.map((c, i) => ({
+        seq: c.seq ?? i + 1,
+        name: c.name,
+        annualTask: c.annualTask,
+        planText: c.planText,
+        units: {
+          lead: [...c.units.lead],
+          partners: [...c.units.partners],
+          implementers: [...c.units.implementers],
+        },
+        countyLeaders: [...c.countyLeaders],
+        responsibleLeaders: [...c.responsibleLeaders],
+        supervisingLeaders: [...c.supervisingLeaders],
+        contacts: c.contacts.map((p) => ({ name: p.name, phone: p.phone })),
+        budget: c.budgetYuan,
+        remarks: c.remarks,
+        milestones: c.milestones.map((m) => ({
+          due: m.due,
+          text: m.text,
+          investment: m.plannedInvestmentYuan,
+        })),
+        needsReview: c.needsReview.map((n) => ({ column: n.column, message: n.reason })),
+        status: 'listed',
+        sourceRow: c.row,
+      })),
+    );
+    return {
+      region: input.regionCode,
+      year: input.year,
+      replaced,
+      candidates: table.candidates.length,
+      milestones: table.candidates.reduce((n, c) => n + c.milestones.length, 0),
+      budget: sumYuan(table.candidates.flatMap((c) => (c.budgetYuan ? [c.budgetYuan] : []))),
+      list: table.candidates.map((c, i) => ({
+        seq: c.seq ?? i + 1,
+        name: c.name,
+        budget: c.budgetYuan,
+        milestones: c.milestones.length,
+        lead: [...c.units.lead],
+      })),
+      needsReview: table.problems
+        .filter((p) => p.severity === 'review')
+        .map(({ row, column, message }) => ({ row, column, message })),
+    };
+  });
+}
+
+export async function listCandidates(
+  deps: AppDeps,
+  actor: Actor | string,
+  regionCode: string,
+  year: number,
+): Promise<CandidateRow[]> {
+  if (typeof actor !== 'string' && !can(actor, 'plan.read', { regionCode }))
+    throw new DomainError('OUT_OF_SCOPE');
+  const planYear = await findPlanYear(deps.db, regionCode, year);
+  if (!planYear)
+    throw new DomainError('PLAN_YEAR_NOT_FOUND', { message: `没有 ${regionCode} ${year} 年度的计划` });
+  return candidatesOf(deps.db, planYear.id);
+}

@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sumYuan } from '../../src/kernel/money';
+import { importCandidateTable, listCandidates } from '../../src/modules/candidates/use-cases/candidate-list';
+import { seedRegions } from '../../src/seed/seed';
+import { configFromEnv } from '../../src/server/config';
+import { type AppDeps, createDeps } from '../../src/server/deps';
+import { type TestDatabase, testDatabaseKinds } from '../support/databases';
+
+const fixture = new URL('../../../shared/fixtures/qinshui-2023-candidates.tsv', import.meta.url).pathname;
+const bin = new URL('../../bin/minsheng.mjs', import.meta.url).pathname;
+
+describe.each(testDatabaseKinds())('importing the official candidate table on $name', (kind) => {
+  let database: TestDatabase;
+  let deps: AppDeps;
+  beforeAll(async () => {
+    database = await kind.open();
+    deps = createDeps(database, configFromEnv({}));
+    await seedRegions(database.db);
+  });
+  afterAll(() => database?.close());
+
+  it('takes the Qinshui fixture as 15 candidates, the first with 9 milestones adding up to 10,000,000 yuan', async () => {
+    const summary = await importCandidateTable(deps, 'system:test', {
+      regionCode: '140521',
+      year: 2023,
+      fileName: 'qinshui-2023-candidates.tsv',
+      bytes: readFileSync(fixture),
+    });
+    expect(summary.candidates).toBe(15);
+    const rows = await listCandidates(deps, 'system:test', '140521', 2023);
+    const first = rows[0]!;
+    expect(first).toMatchObject({ seq: 1, name: '口袋公园建设项目', budget: '10000000.00' });
+    expect(first.units.lead).toEqual(['园林绿化中心']);
+    expect(first.contacts).toEqual([{ name: '李慧鑫', phone: '18235666981' }]);
+    expect(first.milestones).toHaveLength(9);
+    expect(first.milestones[0]!.due).toBe('2023-02-28');
+    expect(first.milestones.at(-1)!.due).toBe('2023-10-31');
+    expect(sumYuan(first.milestones.map((m) => m.investment!))).toBe('10000000.00');
+    const fourth = rows[3]!;
+    expect(fourth.units).toEqual({
+      lead: ['住建局'],
+      partners: ['园林绿化服务中心', '交警大队', '晋城市生态环境局沁水分局'],
+      implementers: [],
+    });
+    // Cells it could not fully read are kept and flagged, never dropped.
+    const insurance = rows[2]!;
+    expect(insurance.planText).toContain('每月汇总上报保险理赔情况');
+    expect(insurance.needsReview.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a table with no project column whole, writing nothing', async () => {
+    const bad = Buffer.from('序号\t名称不对\n1\t某项目\n');
+    await expect(
+      importCandidateTable(deps, 'system:test', {
+        regionCode: '140521',
+        year: 2023,
+        fileName: 'bad.tsv',
+        bytes: bad,
+      }),
+    ).rejects.toMatchObject({ code: 'CANDIDATE_TABLE_INVALID' });
+    expect(await listCandidates(deps, 'system:test', '140521', 2023)).toHaveLength(15);
+  });
+});
+
+describe('the candidates command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ms-cand-'));
+  const env = { ...process.env, DATABASE_URL: '', MINSHENG_DATA_DIR: join(dir, 'data') };
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+
+  it('imports the fixture and prints a JSON summary', () => {
+    const result = run('candidates', 'import', fixture, '--region', '140521', '--year', '2023');
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.out);
+    expect(summary).toMatchObject({ region: '140521', year: 2023, candidates: 15, budget: '125750000.00' });
+    expect(summary.list[0]).toMatchObject({ seq: 1, name: '口袋公园建设项目', milestones: 9 });
+  });
+
+  it('exports the list as JSON, as an .xlsx in the official layout and as a .docx appendix', async () => {
+    const json = JSON.parse(
+      run('candidates', 'export', '--region', '140521', '--year', '2023', '--format', 'json').out,
+    );
+    expect(json.candidates).toHaveLength(15);
+    const xlsx = join(dir, 'list.xlsx');
+    expect(
+      run('candidates', 'export', '--region', '140521', '--year', '2023', '--format', 'xlsx', '--out', xlsx)
+        .code,
+    ).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(2).values as string[]).slice(1, 4)).toEqual(['序号', '项目名称', '年度工作任务']);
+    expect(sheet.getRow(3).getCell(5).value).toBe('牵头：园林绿化中心');
+    expect(sheet.getRow(3).getCell(9).value).toBe('李慧鑫 18235666981');
+    expect(sheet.getRow(3).getCell(10).value).toBe('1000万元');
+    const docx = join(dir, 'list.docx');
+    expect(
+      run('candidates', 'export', '--region', '140521', '--year', '2023', '--format', 'docx', '--out', docx)
+        .code,
+    ).toBe(0);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('answers an unreadable table with exit 2 and the reason', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, '编号,标题\n1,x\n');
+    const result = run('candidates', 'import', bad, '--region', '140521', '--year', '2024');
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')[0]).toBe('错误：候选项目表有误（1 处），未导入任何内容');
+  });
+});
