@@ -5,6 +5,7 @@ import { registerCandidateCommands } from './candidates.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerEvaluationCommands } from './evaluation.command';
 import { registerPlanCommands } from './plan.command';
+import { registerSuggestionCommands } from './suggestions.command';
 import { registerUserCommands } from './user.command';
 import { registerVoteCommands } from './vote.command';
 
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerCandidateCommands(program);
   registerVoteCommands(program);
   registerEvaluationCommands(program);
+  registerSuggestionCommands(program);
   return program;
 }
 
