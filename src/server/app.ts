@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { type Actor, ANONYMOUS } from '../kernel/actor';
 import { DomainError } from '../kernel/errors';
 import { auditRoutes } from '../modules/audit';
+import { candidateRoutes } from '../modules/candidates';
 import { type GrantView, identityRoutes, SESSION_COOKIE } from '../modules/identity';
 import { planRoutes } from '../modules/plans';
 import { progressRoutes } from '../modules/progress';
@@ -149,6 +150,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...regionRoutes,
     ...unitRoutes,
     ...planRoutes,
+    ...candidateRoutes,
     ...progressRoutes,
     ...reportRoutes,
     ...auditRoutes,

@@ -3,6 +3,7 @@ import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
 import { PHOTO_MAX_BYTES } from './photo.rules';
 import { yuanSchema } from './plan-format.schema';
+import { adoptElectedCandidates } from './use-cases/adopt-candidates';
 import { addPhoto, readPhoto, removePhoto } from './use-cases/photos';
 import { exportPlan, importPlan } from './use-cases/plan-exchange';
 import {
@@ -89,6 +90,15 @@ export const progressRoutes = [
     }),
     handler: ({ deps, actor, params, body }) =>
       setTrackingSettings(deps, actor, params.region, params.year, body),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/plan-years/:region/:year/adopt-elected',
+    summary: '把票决当选的候选项目转为本年度实施项目（单位、领导、资金、指标、节点随之带入）',
+    tags,
+    access: 'session',
+    params: planParams,
+    handler: ({ deps, actor, params }) => adoptElectedCandidates(deps, actor, params.region, params.year),
   }),
   defineRoute({
     method: 'GET',
