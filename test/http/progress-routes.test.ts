@@ -204,4 +204,19 @@ describe('progress over HTTP', () => {
     });
     expect(byClerk.statusCode).toBe(403);
   });
+
+  it('masks the phones of the people responsible for readers who do not run the plan', async () => {
+    const byClerk = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}`,
+      headers: as(clerk, false),
+    });
+    expect(byClerk.json().project.leaders[0]).toEqual({ role: '责任人', name: '王波', phone: '139****0633' });
+    const byCoordinator = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}`,
+      headers: as(coordinator, false),
+    });
+    expect(byCoordinator.json().project.leaders[0].phone).toBe('13935630633');
+  });
 });

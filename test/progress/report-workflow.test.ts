@@ -13,7 +13,7 @@ import {
   returnReport,
   submitReport,
 } from '../../src/modules/progress/use-cases/reporting';
-import { planOverview, planRollup } from '../../src/modules/progress/use-cases/views';
+import { planOverview, planRollup, projectDetail } from '../../src/modules/progress/use-cases/views';
 import { findUnitByName } from '../../src/modules/units';
 import { seed } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';
@@ -180,6 +180,13 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
       project.projectId,
       report('2023-08-31', { I1: 2, I4: 5000000 }, { regionCode: '140500' }),
     );
+    // The county-level clerk reads the province project whose share they report.
+    expect((await projectDetail(deps, jcClerk, project.projectId)).project.name).toBe(
+      '农村寄递物流服务全覆盖提质工程',
+    );
+    await expect(projectDetail(deps, otherClerk, project.projectId)).rejects.toMatchObject({
+      code: 'OUT_OF_SCOPE',
+    });
     await submitReport(deps, jcClerk, sub.id);
     await approveReport(deps, jcCoordinator, sub.id);
     const rollup = await planRollup(deps, jcCoordinator, '140000', 2023, '2023-08-31');

@@ -32,3 +32,17 @@ export function reportingUnit(
 export function mayDecide(actor: Actor, report: { regionCode: string; unitId: string | null }): boolean {
   return can(actor, 'record.approve', { regionCode: report.regionCode, unitId: report.unitId });
 }
+
+/**
+ * A project is readable by whoever reads its plan's region, and by those working on a sub-region it
+ * was split to (a county clerk reporting its share of a province project).
+ */
+export function mayReadProject(
+  actor: Actor,
+  project: { regionCode: string; allocationRegions: readonly string[] },
+): boolean {
+  return (
+    can(actor, 'plan.read', { regionCode: project.regionCode }) ||
+    project.allocationRegions.some((regionCode) => can(actor, 'record.read', { regionCode }))
+  );
+}

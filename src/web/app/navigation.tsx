@@ -97,6 +97,13 @@ export const NAV_GROUPS: NavGroup[] = [
         summary: '每个项目明确指标、牵头和配合单位、责任领导、预算和推进计划，责任单位每月 5 日前报送进度。',
       },
       {
+        path: '/approvals',
+        label: '审核',
+        title: '审核 · 进度报告',
+        permission: 'record.approve',
+        summary: '审核本单位或本级填报员提交的进度报告，通过后计入项目进度，有误的退回并说明原因。',
+      },
+      {
         path: '/supervision',
         label: '调度督办',
         permission: 'record.read',

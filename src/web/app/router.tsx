@@ -2,6 +2,7 @@ import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { NotFound } from '../components/NotFound';
 import { StagePlaceholder } from '../components/StagePlaceholder';
+import type { Action } from './api/types';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
@@ -19,7 +20,48 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/admin/units': page(() => import('../features/units/UnitsPage'), 'UnitsPage'),
   '/admin/users': page(() => import('../features/users/UsersPage'), 'UsersPage'),
   '/admin/audit': page(() => import('../features/audit/AuditPage'), 'AuditPage'),
+  '/progress': page(() => import('../features/progress/ProgressHomePage'), 'ProgressHomePage'),
+  '/approvals': page(() => import('../features/progress/ApprovalsPage'), 'ApprovalsPage'),
+  '/bulletins': page(() => import('../features/reports/BulletinsPage'), 'BulletinsPage'),
 };
+
+/** Pages below a menu entry (a plan year, a project, a report), guarded like the entry itself. */
+const SUB_PAGES: { path: string; permission: Action; Page: ComponentType }[] = [
+  {
+    path: '/progress/projects/:id',
+    permission: 'record.read',
+    Page: page(() => import('../features/progress/ProjectPage'), 'ProjectPage'),
+  },
+  {
+    path: '/progress/projects/:id/report/:reportId?',
+    permission: 'record.write',
+    Page: page(() => import('../features/progress/ReportFormPage'), 'ReportFormPage'),
+  },
+  {
+    path: '/progress/:region/:year',
+    permission: 'record.read',
+    Page: page(() => import('../features/progress/OverviewPage'), 'OverviewPage'),
+  },
+  {
+    path: '/progress/:region/:year/rollup',
+    permission: 'record.read',
+    Page: page(() => import('../features/progress/RollupPage'), 'RollupPage'),
+  },
+  {
+    path: '/approvals/:projectId/:reportId',
+    permission: 'record.approve',
+    Page: page(() => import('../features/progress/ReviewPage'), 'ReviewPage'),
+  },
+];
+
+const subRoutes: RouteObject[] = SUB_PAGES.map(({ path, permission, Page }) => ({
+  path,
+  element: (
+    <RequirePermission permission={permission}>
+      <Page />
+    </RequirePermission>
+  ),
+}));
 
 const pageRoutes: RouteObject[] = [DASHBOARD, ...NAV_GROUPS.flatMap((g) => g.pages)].map((p) => {
   const Built = BUILT_PAGES[p.path];
@@ -40,6 +82,11 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   {
     element: <RequireAuth />,
-    children: [{ element: <AdminLayout />, children: [...pageRoutes, { path: '*', element: <NotFound /> }] }],
+    children: [
+      {
+        element: <AdminLayout />,
+        children: [...pageRoutes, ...subRoutes, { path: '*', element: <NotFound /> }],
+      },
+    ],
   },
 ]);

@@ -57,6 +57,8 @@ export async function importPlan(
         .set({
           title: plan.title ?? null,
           regionLabel: plan.region.name,
+          // An imported document carries real figures, whatever the plan year held before.
+          demo: false,
           periodStart: plan.period.start,
           periodEnd: plan.period.end,
         })

@@ -4,7 +4,7 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { can, scopesFor } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
-import { mayDecide, reportingUnit } from '../progress.policy';
+import { mayDecide, mayReadProject, reportingUnit } from '../progress.policy';
 import type { Quantity } from '../quantity.rules';
 import { isEditable, type ReportStatus, reportProblems } from '../reporting.rules';
 import {
@@ -243,7 +243,7 @@ export async function correctReport(deps: AppDeps, actor: Actor, reportId: strin
 /** Every version of every report of a project, newest first, with its figures. */
 export async function projectReports(deps: AppDeps, actor: Actor, projectId: string) {
   const project = await projectOrThrow(deps.db, projectId);
-  if (!can(actor, 'record.read', { regionCode: project.regionCode })) throw new DomainError('OUT_OF_SCOPE');
+  if (!mayReadProject(actor, project)) throw new DomainError('OUT_OF_SCOPE');
   const rows = await reportsOfProject(deps.db, projectId);
   const figures = await valuesOf(
     deps.db,

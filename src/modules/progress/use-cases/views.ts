@@ -3,6 +3,7 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { can } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
+import { maskPhone } from '../../identity';
 import { findPlanYear, planYears } from '../../plans';
 import { findRegions } from '../../regions';
 import { assessPlan } from '../../reports/bulletin.rules';
@@ -10,6 +11,7 @@ import { assessProject } from '../assessment.rules';
 import { quantityFromDb } from '../db-values';
 import type { IndicatorKind } from '../indicator.rules';
 import { resolveLightRule } from '../lights.rules';
+import { mayReadProject } from '../progress.policy';
 import { allocations, indicators, progressReports, projects, reportValues } from '../progress.tables';
 import type { Quantity } from '../quantity.rules';
 import { expectedReports, reportFlags } from '../reporting.rules';
@@ -127,9 +129,19 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
     .where(eq(projects.id, projectId));
   if (!row) throw new DomainError('PROJECT_NOT_FOUND');
   const [planYear] = await deps.db.select().from(planYears).where(eq(planYears.id, row.planYearId));
-  await planYearOrThrow(deps, actor, planYear!.regionCode, planYear!.year);
   const plan = await loadPlanDocument(deps.db, planYear!.regionCode, planYear!.year);
-  const project = plan.projects.find((p) => p.ref === row.ref)!;
+  const full = plan.projects.find((p) => p.ref === row.ref)!;
+  const allocationRegions = [...new Set(full.allocations.map((a) => a.region))];
+  if (!mayReadProject(actor, { regionCode: planYear!.regionCode, allocationRegions }))
+    throw new DomainError('OUT_OF_SCOPE');
+  // Phones of the people responsible are for those who run the plan; everyone else sees them masked.
+  const showPhones = can(actor, 'plan.manage', { regionCode: planYear!.regionCode });
+  const project = showPhones
+    ? full
+    : {
+        ...full,
+        leaders: full.leaders.map((l) => (l.phone ? { ...l, phone: maskPhone(l.phone) ?? undefined } : l)),
+      };
   const date = asOf ?? clampToPeriod(today(deps), plan.period);
   const options = lightOptions(planYear!.lightRule);
   const dates = [

@@ -1,0 +1,721 @@
+import { CameraOutlined, DeleteOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Image,
+  Input,
+  InputNumber,
+  Result,
+  Select,
+  Skeleton,
+  Spin,
+} from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { quantityToNumber } from '../../../modules/progress/quantity.rules';
+import { ApiError } from '../../app/api/client';
+import { errorMessage } from '../../app/api/form-errors';
+import { useSession } from '../../app/auth/session';
+import { PageHeading } from '../../components/PageHeading';
+import {
+  chineseDate,
+  kindVerb,
+  monthEnd,
+  percent,
+  quantity,
+  REPORT_STATUS_LABELS,
+  reportingRegions,
+  todayIso,
+  wan,
+} from './format';
+import {
+  type PlanIndicator,
+  type Quantity,
+  type ReportInput,
+  type ReportItem,
+  useProject,
+  useProjectReports,
+  useReportActions,
+} from './progress.api';
+import './progress.css';
+
+/** A value this many times the target needs a word of explanation (reporting.rules FAR_ABOVE_TARGET). */
+const FAR_ABOVE_TARGET = 1.5;
+
+interface FormValues {
+  regionCode?: string;
+  asOf?: string;
+  values: Record<string, number | string | null | undefined>;
+  eligible: Record<string, number | null | undefined>;
+  explanations: Record<string, string | undefined>;
+  investment?: string | null;
+  fundsArrived?: string | null;
+  progressText?: string;
+  problemsText?: string;
+  nextText?: string;
+}
+
+type Problems = Record<string, string>;
+
+/** The months a report may be for: from the last approved one (or the start) up to now or the period end. */
+function monthOptions(period: { start: string; end: string }, from: string | null, today: string) {
+  const last = today < period.end ? today : period.end;
+  const out: { value: string; label: string }[] = [];
+  let y = Number(period.start.slice(0, 4));
+  let m = Number(period.start.slice(5, 7));
+  for (;;) {
+    const end = monthEnd(y, m, period.end);
+    if (!from || end >= from)
+      out.push({ value: end, label: `${y}年${m}月（截至${m}月${Number(end.slice(8))}日）` });
+    if (end >= last) break;
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
+function problemsOf(error: unknown): Problems {
+  if (!(error instanceof ApiError)) return {};
+  const out: Problems = {};
+  if (Array.isArray(error.details)) {
+    for (const p of error.details as { field?: unknown; message?: unknown }[]) {
+      if (typeof p?.field === 'string' && typeof p.message === 'string') out[p.field] = p.message;
+    }
+  }
+  if (error.field && !out[error.field]) out[error.field] = error.message;
+  return out;
+}
+
+/** {values: {I1: 3}} → ['values.I1']: the fields a change touched, to clear their complaints. */
+function paths(changed: object, prefix = ''): string[] {
+  return Object.entries(changed).flatMap(([k, v]) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? paths(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+const numberOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v));
+
+function IndicatorInput({
+  indicator,
+  last,
+  lastAsOf,
+  problems,
+  watched,
+  explanation,
+}: {
+  indicator: PlanIndicator;
+  last: { value?: Quantity; eligible?: number };
+  lastAsOf: string | null;
+  problems: Problems;
+  watched: { value: unknown; eligible: unknown };
+  explanation: string | undefined;
+}) {
+  const { ref, kind } = indicator;
+  const unit =
+    kind === 'amount' ? '元' : kind === 'percent' ? '%' : kind === 'milestone' ? '个节点' : indicator.unit;
+  const value = numberOrNull(watched.value);
+  const target =
+    kind === 'entitlement'
+      ? numberOrNull(watched.eligible)
+      : indicator.target !== undefined
+        ? quantityToNumber(indicator.target)
+        : kind === 'percent'
+          ? 100
+          : null;
+  const below = value !== null && last.value !== undefined && value < quantityToNumber(last.value);
+  const farAbove =
+    value !== null &&
+    kind !== 'entitlement' &&
+    target !== null &&
+    target > 0 &&
+    value > target * FAR_ABOVE_TARGET;
+  const explainField = `explanations.${ref}`;
+  const showExplanation =
+    below || farAbove || Boolean(explanation?.trim()) || Boolean(problems[explainField]);
+  const valueLabel =
+    kind === 'entitlement' ? '已享受人数（累计）' : kind === 'coverage' ? '已覆盖数（累计）' : '累计完成';
+
+  return (
+    <Card
+      size="small"
+      className="report-indicator"
+      title={
+        <span>
+          <span className="ref">{ref}</span> {indicator.name}
+          {indicator.unit && kind !== 'amount' ? `（${indicator.unit}）` : ''}
+        </span>
+      }
+    >
+      <div className="report-indicator-facts">
+        <span>
+          年度目标：
+          {kind === 'entitlement'
+            ? '应补尽补（应享受的全部享受）'
+            : quantity(kind, indicator.target ?? (kind === 'percent' ? 100 : null), indicator.unit)}
+        </span>
+        <span>
+          上次审核通过：
+          {last.value === undefined ? (
+            '暂无'
+          ) : (
+            <>
+              {quantity(kind, last.value, indicator.unit)}
+              {kind === 'entitlement' && last.eligible !== undefined && `（应享受 ${last.eligible}）`}
+              {lastAsOf && <span className="muted">（截至{chineseDate(lastAsOf)}）</span>}
+            </>
+          )}
+        </span>
+      </div>
+      {kind === 'entitlement' && (
+        <Form.Item
+          name={['eligible', ref]}
+          label="应享受人数"
+          validateStatus={problems[`eligible.${ref}`] ? 'error' : undefined}
+          help={problems[`eligible.${ref}`]}
+        >
+          <InputNumber
+            className="big-number"
+            size="large"
+            min={0}
+            precision={0}
+            inputMode="numeric"
+            suffix={indicator.unit ?? '人'}
+            aria-label={`${indicator.name} 应享受人数`}
+          />
+        </Form.Item>
+      )}
+      <Form.Item
+        name={['values', ref]}
+        label={valueLabel}
+        validateStatus={problems[`values.${ref}`] ? 'error' : below || farAbove ? 'warning' : undefined}
+        help={
+          problems[`values.${ref}`] ??
+          (below
+            ? `低于上次审核通过的 ${quantity(kind, last.value, indicator.unit)}，请在下面说明原因`
+            : farAbove
+              ? `超过年度目标的 ${FAR_ABOVE_TARGET * 100}%，请在下面说明原因`
+              : undefined)
+        }
+        extra={
+          value !== null && target !== null && target > 0 ? (
+            <span>
+              {kindVerb(kind)} {percent(value / target)}
+              {kind === 'amount' && ` · 合 ${wan(String(watched.value))}`}
+            </span>
+          ) : kind === 'amount' && value !== null ? (
+            `合 ${wan(String(watched.value))}`
+          ) : undefined
+        }
+      >
+        <InputNumber
+          className="big-number"
+          size="large"
+          min={0}
+          stringMode={kind === 'amount'}
+          precision={kind === 'amount' ? 2 : undefined}
+          inputMode="decimal"
+          suffix={unit}
+          aria-label={`${indicator.name} ${valueLabel}`}
+        />
+      </Form.Item>
+      {showExplanation && (
+        <Form.Item
+          name={['explanations', ref]}
+          label="情况说明"
+          validateStatus={problems[explainField] ? 'error' : undefined}
+          help={problems[explainField]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={500}
+            aria-label={`${indicator.name} 情况说明`}
+            placeholder="说明数值下降或大幅超过目标的原因，如：统计口径调整、上月误报"
+          />
+        </Form.Item>
+      )}
+    </Card>
+  );
+}
+
+function MoneyInput({
+  name,
+  label,
+  problems,
+}: {
+  name: 'investment' | 'fundsArrived';
+  label: string;
+  problems: Problems;
+}) {
+  const value = Form.useWatch(name);
+  return (
+    <Form.Item
+      name={name}
+      label={label}
+      validateStatus={problems[name] ? 'error' : undefined}
+      help={problems[name]}
+      extra={value ? `合 ${wan(String(value), 4)}` : '按元填写，如 20000000（即 2000 万元）'}
+    >
+      <InputNumber
+        className="big-number"
+        size="large"
+        min={0}
+        stringMode
+        precision={2}
+        inputMode="decimal"
+        suffix="元"
+        aria-label={label}
+      />
+    </Form.Item>
+  );
+}
+
+/** A report of a project's cumulative figures, made for a phone: one big input per indicator. */
+export function ReportFormPage() {
+  const { id: projectId = '', reportId } = useParams();
+  const navigate = useNavigate();
+  const session = useSession();
+  const { message } = App.useApp();
+  const detail = useProject(projectId);
+  const reports = useProjectReports(projectId);
+  const actions = useReportActions();
+  const [form] = Form.useForm<FormValues>();
+  const [problems, setProblems] = useState<Problems>({});
+  const [busy, setBusy] = useState<'save' | 'submit' | 'photo' | null>(null);
+  const [initialised, setInitialised] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  /** The draft created on this page: the address changes to it before the report list is asked again. */
+  const createdId = useRef<string | undefined>(undefined);
+  const watchedValues = Form.useWatch('values', form) ?? {};
+  const watchedEligible = Form.useWatch('eligible', form) ?? {};
+  const watchedExplanations = Form.useWatch('explanations', form) ?? {};
+  const watchedRegion = Form.useWatch('regionCode', form);
+
+  const data = detail.data;
+  const report: ReportItem | undefined = reportId
+    ? reports.data?.items.find((r) => r.id === reportId)
+    : undefined;
+  const regions = useMemo(
+    () =>
+      data
+        ? reportingRegions(session, {
+            regionCode: data.planYear.regionCode,
+            leadUnits: data.project.leadUnits,
+            partnerUnits: data.project.partnerUnits,
+            allocationRegions: data.project.allocations.map((a) => a.region),
+          })
+        : [],
+    [data, session],
+  );
+  const region = report?.regionCode ?? watchedRegion ?? regions[0] ?? data?.planYear.regionCode ?? '';
+  const correction = Boolean(report?.supersedes);
+  const baseline = useMemo(() => {
+    const items = reports.data?.items ?? [];
+    const before = correction ? report?.asOf : undefined;
+    return items
+      .filter((r) => r.current && r.regionCode === region && (before === undefined || r.asOf < before))
+      .sort((a, b) => (a.asOf < b.asOf ? 1 : -1))[0];
+  }, [reports.data, region, correction, report]);
+  const months = useMemo(
+    () =>
+      data
+        ? monthOptions(data.planYear.period, correction ? null : (baseline?.asOf ?? null), todayIso())
+        : [],
+    [data, baseline, correction],
+  );
+
+  // Fill the form once: from the report being edited, or from the last approved figures (cumulative).
+  useEffect(() => {
+    if (initialised || !data || !reports.data || (reportId && !report)) return;
+    if (report) {
+      form.setFieldsValue({
+        regionCode: report.regionCode,
+        asOf: report.asOf,
+        values: report.values,
+        eligible: report.eligible,
+        explanations: report.explanations,
+        investment: report.investment,
+        fundsArrived: report.fundsArrived,
+        progressText: report.progressText ?? '',
+        problemsText: report.problemsText ?? '',
+        nextText: report.nextText ?? '',
+      });
+    } else {
+      const today = todayIso();
+      const previousMonthEnd = new Date(`${today.slice(0, 8)}01T00:00:00Z`);
+      previousMonthEnd.setUTCDate(0);
+      const wanted = previousMonthEnd.toISOString().slice(0, 10);
+      // In the period: the month that just ended (reports are due by the 5th of the next month).
+      // After it: the month after the last approved report, else the period's last month.
+      const choice =
+        today <= data.planYear.period.end
+          ? (months.find((m) => m.value >= wanted) ?? months.at(-1))
+          : (months.find((m) => !baseline || m.value > baseline.asOf) ?? months.at(-1));
+      form.setFieldsValue({
+        regionCode: regions[0],
+        asOf: choice?.value,
+        values: baseline?.values ?? {},
+        eligible: baseline?.eligible ?? {},
+        explanations: {},
+        investment: baseline?.investment ?? null,
+        fundsArrived: baseline?.fundsArrived ?? null,
+      });
+    }
+    setInitialised(true);
+  }, [initialised, data, reports.data, reportId, report, baseline, months, regions, form]);
+
+  if (detail.error) return <Alert type="error" showIcon title={errorMessage(detail.error)} />;
+  if (!data || !reports.data) return <Skeleton active />;
+  if (reportId && !report && reportId !== createdId.current) {
+    return <Result status="warning" title="报告不存在" subTitle="该报告可能已被删除，或您无权查看。" />;
+  }
+  if (regions.length === 0) {
+    return (
+      <Result
+        status="info"
+        title="您不是该项目的填报单位"
+        subTitle="只有项目牵头单位、配合单位的填报员或本级民生办可以填报进度。"
+        extra={<Link to={`/progress/projects/${projectId}`}>返回项目</Link>}
+      />
+    );
+  }
+  const editable = !report || report.status === 'draft' || report.status === 'returned';
+  const back = `/progress/projects/${projectId}`;
+
+  const body = (): ReportInput => {
+    const v = form.getFieldsValue(true) as FormValues;
+    const values: ReportInput['values'] = {};
+    const eligible: ReportInput['eligible'] = {};
+    const explanations: ReportInput['explanations'] = {};
+    for (const indicator of data.project.indicators) {
+      const raw = v.values?.[indicator.ref];
+      if (raw !== null && raw !== undefined && raw !== '')
+        values[indicator.ref] = indicator.kind === 'amount' ? String(raw) : Number(raw);
+      const e = v.eligible?.[indicator.ref];
+      if (indicator.kind === 'entitlement' && e !== null && e !== undefined)
+        eligible[indicator.ref] = Number(e);
+      const text = v.explanations?.[indicator.ref]?.trim();
+      if (text) explanations[indicator.ref] = text;
+    }
+    const text = (t: string | undefined) => (t?.trim() ? t.trim() : null);
+    return {
+      ...(region !== data.planYear.regionCode || regions.length > 1 ? { regionCode: region } : {}),
+      asOf: v.asOf ?? '',
+      values,
+      eligible,
+      explanations,
+      investment: v.investment ? String(v.investment) : null,
+      fundsArrived: v.fundsArrived ? String(v.fundsArrived) : null,
+      progressText: text(v.progressText),
+      problemsText: text(v.problemsText),
+      nextText: text(v.nextText),
+    };
+  };
+
+  /** Saves the draft (creating it the first time) and returns its id. */
+  const save = async (): Promise<string> => {
+    const input = body();
+    if (!input.asOf) {
+      setProblems({ asOf: '请选择报告期' });
+      throw new Error('请选择报告期');
+    }
+    const existing = report?.id ?? createdId.current;
+    if (existing) {
+      await actions.update(existing, input);
+      return existing;
+    }
+    const created = await actions.create(projectId, input);
+    createdId.current = created.id;
+    navigate(`/progress/projects/${projectId}/report/${created.id}`, { replace: true });
+    return created.id;
+  };
+
+  const fail = (error: unknown) => {
+    const found = problemsOf(error);
+    setProblems(found);
+    const inline = Object.keys(found).length > 0;
+    message.error(inline ? '报告有需要修改的地方，请查看标红的项目' : errorMessage(error));
+  };
+
+  const saveDraft = async () => {
+    setBusy('save');
+    try {
+      await save();
+      setProblems({});
+      await actions.refresh();
+      message.success('草稿已保存');
+    } catch (error) {
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submit = async () => {
+    setBusy('submit');
+    try {
+      const id = await save();
+      await actions.submit(id);
+      setProblems({});
+      await actions.refresh();
+      message.success('已提交审核，审核通过后计入项目进度');
+      navigate(back);
+    } catch (error) {
+      await actions.refresh();
+      fail(error);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const upload = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    setBusy('photo');
+    try {
+      const id = await save();
+      for (const file of Array.from(files)) await actions.uploadPhoto(id, file);
+      await actions.refresh();
+      message.success(`已上传 ${files.length} 张照片`);
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setBusy(null);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const removePhoto = async (photoId: string) => {
+    try {
+      await actions.deletePhoto(photoId);
+      await actions.refresh();
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  const unplaced = Object.entries(problems).filter(
+    ([field]) =>
+      !/^(values|eligible|explanations)\./.test(field) &&
+      !['asOf', 'investment', 'fundsArrived'].includes(field),
+  );
+  const photos = report?.photos ?? [];
+  const lastValues = (ref: string) => ({ value: baseline?.values[ref], eligible: baseline?.eligible[ref] });
+
+  return (
+    <div className="report-form-page">
+      <PageHeading
+        title={report ? (correction ? `更正进度报告（第${report.version}版）` : '填报进度') : '填报进度'}
+        description={`${data.project.ref} ${data.project.name} · ${data.planYear.regionName} ${data.planYear.year} 年`}
+        extra={<Link to={back}>返回项目</Link>}
+      />
+      {report?.status === 'returned' && (
+        <Alert
+          className="page-alert"
+          type="error"
+          showIcon
+          title="该报告被审核人退回，请修改后重新提交"
+          description={`退回原因：${report.returnReason ?? '—'}`}
+        />
+      )}
+      {correction && report?.correctionReason && (
+        <Alert className="page-alert" type="info" showIcon title={`更正原因：${report.correctionReason}`} />
+      )}
+      {!editable && report && (
+        <Alert
+          className="page-alert"
+          type="info"
+          showIcon
+          title={`该报告${REPORT_STATUS_LABELS[report.status]}，不能再修改`}
+          description={
+            report.status === 'approved'
+              ? '如数据有误，请在项目页对该报告提出更正。'
+              : '审核人处理后，退回的报告可以修改后重新提交。'
+          }
+        />
+      )}
+      {unplaced.length > 0 && (
+        <Alert
+          className="page-alert"
+          type="error"
+          showIcon
+          title="提交未成功"
+          description={unplaced.map(([, m]) => m).join('；')}
+        />
+      )}
+      <Spin spinning={!initialised}>
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          disabled={!editable || busy !== null}
+          onValuesChange={(changed) => {
+            const touched = paths(changed);
+            setProblems((current) => {
+              if (!touched.some((t) => current[t] || current[t.replace(/^values\./, 'explanations.')]))
+                return current;
+              const next = { ...current };
+              for (const t of touched) {
+                delete next[t];
+                delete next[t.replace(/^values\./, 'explanations.')];
+              }
+              return next;
+            });
+          }}
+        >
+          <Card size="small" className="report-section">
+            {regions.length > 1 && (
+              <Form.Item name="regionCode" label="填报地区">
+                <Select
+                  size="large"
+                  disabled={Boolean(report)}
+                  options={regions.map((r) => ({
+                    value: r,
+                    label: r === data.planYear.regionCode ? `${data.planYear.regionName}（本级）` : r,
+                  }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item
+              name="asOf"
+              label="报告期"
+              validateStatus={problems.asOf ? 'error' : undefined}
+              help={problems.asOf}
+              extra="填写截至报告期末的累计数"
+            >
+              <Select
+                size="large"
+                aria-label="报告期"
+                disabled={correction || !editable}
+                options={
+                  report && !months.some((m) => m.value === report.asOf)
+                    ? [{ value: report.asOf, label: `截至${chineseDate(report.asOf)}` }, ...months]
+                    : months
+                }
+              />
+            </Form.Item>
+          </Card>
+
+          {data.project.indicators.map((indicator) => (
+            <IndicatorInput
+              key={indicator.ref}
+              indicator={indicator}
+              last={lastValues(indicator.ref)}
+              lastAsOf={baseline?.asOf ?? null}
+              problems={problems}
+              watched={{ value: watchedValues[indicator.ref], eligible: watchedEligible[indicator.ref] }}
+              explanation={watchedExplanations[indicator.ref]}
+            />
+          ))}
+
+          <Card size="small" title="资金" className="report-section">
+            <MoneyInput name="investment" label="累计完成投资（元）" problems={problems} />
+            <MoneyInput name="fundsArrived" label="累计资金到位（元）" problems={problems} />
+            {data.project.budget && <p className="muted">计划投资 {wan(data.project.budget)}</p>}
+          </Card>
+
+          <Card size="small" title="文字说明" className="report-section">
+            <Form.Item name="progressText" label="进展情况">
+              <Input.TextArea
+                autoSize={{ minRows: 3, maxRows: 10 }}
+                maxLength={2000}
+                placeholder="本期完成了哪些工作"
+              />
+            </Form.Item>
+            <Form.Item name="problemsText" label="存在问题">
+              <Input.TextArea
+                autoSize={{ minRows: 2, maxRows: 8 }}
+                maxLength={2000}
+                placeholder="遇到的困难和需要协调的事项（没有可不填）"
+              />
+            </Form.Item>
+            <Form.Item name="nextText" label="下一步计划">
+              <Input.TextArea
+                autoSize={{ minRows: 2, maxRows: 8 }}
+                maxLength={2000}
+                placeholder="下一阶段的工作安排"
+              />
+            </Form.Item>
+          </Card>
+        </Form>
+
+        <Card size="small" title="现场照片" className="report-section">
+          {photos.length > 0 && (
+            <div className="report-photos editable">
+              <Image.PreviewGroup>
+                {photos.map((p, i) => (
+                  <div key={p.id} className="report-photo-item">
+                    <Image
+                      src={p.url}
+                      width={96}
+                      height={96}
+                      alt={`现场照片 ${i + 1}`}
+                      style={{ objectFit: 'cover' }}
+                    />
+                    {editable && (
+                      <Button
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={`删除现场照片 ${i + 1}`}
+                        onClick={() => removePhoto(p.id)}
+                      />
+                    )}
+                  </div>
+                ))}
+              </Image.PreviewGroup>
+            </div>
+          )}
+          {editable && (
+            <>
+              <input
+                ref={fileInput}
+                id="report-photo-input"
+                type="file"
+                accept="image/*"
+                capture="environment"
+                multiple
+                className="visually-hidden"
+                aria-label="选择现场照片"
+                onChange={(e) => upload(e.target.files)}
+              />
+              <Button
+                size="large"
+                block
+                icon={<CameraOutlined />}
+                loading={busy === 'photo'}
+                onClick={() => fileInput.current?.click()}
+              >
+                拍照或选择照片
+              </Button>
+              <p className="muted photo-note">JPEG、PNG 或 WebP，每张不超过 5 MB；上传时自动去除位置信息。</p>
+            </>
+          )}
+        </Card>
+      </Spin>
+
+      {editable && (
+        <div className="report-actions-bar">
+          <Button
+            size="large"
+            icon={<SaveOutlined />}
+            loading={busy === 'save'}
+            disabled={busy !== null}
+            onClick={saveDraft}
+          >
+            保存草稿
+          </Button>
+          <Button
+            size="large"
+            type="primary"
+            icon={<SendOutlined />}
+            loading={busy === 'submit'}
+            disabled={busy !== null}
+            onClick={submit}
+          >
+            提交审核
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,393 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { IndicatorKind } from '../../../modules/progress/indicator.rules';
+import type { Quantity } from '../../../modules/progress/quantity.rules';
+import type { ReportStatus } from '../../../modules/progress/reporting.rules';
+import { ApiError, api, type ErrorPayload } from '../../app/api/client';
+import type { Items } from '../../app/api/types';
+import { SESSION_KEY, useSession } from '../../app/auth/session';
+
+/** Shapes of the progress answers (src/modules/progress/use-cases), as the console reads them. */
+export type { IndicatorKind, Quantity, ReportStatus };
+
+export type ProjectStatus = 'completed' | 'ahead' | 'on-track' | 'lagging' | 'severely-lagging';
+export type CompletedAs = 'exceeded' | 'coverage' | 'entitlement' | 'met';
+export type Light = 'green' | 'yellow' | 'orange' | 'red' | 'blue';
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/** GET /api/plan-years. */
+export interface PlanYearItem {
+  id: string;
+  regionCode: string;
+  regionName: string | null;
+  year: number;
+  title: string | null;
+  stage: string;
+  stageLabel: string;
+  periodStart: string;
+  periodEnd: string;
+  /** Simulated figures (演示数据), when the demo seed says so. */
+  demo?: boolean;
+}
+
+export interface OverviewProject {
+  id: string;
+  ref: string;
+  name: string;
+  field: string | null;
+  leadUnits: string[];
+  budget: string | null;
+  status: ProjectStatus;
+  completedAs: CompletedAs | null;
+  completion: number;
+  planned: number | null;
+  light: Light;
+  missingReports: number;
+  lateReports: number;
+  indicators: { ref: string; value: Quantity; target: Quantity | null; completion: number }[];
+}
+
+/** GET /api/plan-years/:region/:year/overview. */
+export interface Overview {
+  planYear: {
+    id: string;
+    regionCode: string;
+    year: number;
+    title: string | null;
+    stage: string;
+    period: Period;
+    reportingDay: number;
+    demo?: boolean;
+  };
+  region: string;
+  year: number;
+  asOf: string;
+  elapsed: number;
+  total: number;
+  completed: number;
+  inProgress: number;
+  lagging: number;
+  completedBy: Record<CompletedAs, number>;
+  projects: OverviewProject[];
+}
+
+export interface RollupChild {
+  region: string;
+  regionName: string;
+  target: Quantity | null;
+  value: Quantity | null;
+  eligible: number | null;
+  reportedOn: string | null;
+}
+
+export interface RollupIndicator {
+  projectId: string;
+  projectRef: string;
+  projectName: string;
+  ref: string;
+  name: string;
+  unit: string | null;
+  kind: IndicatorKind;
+  rollup: {
+    value: Quantity;
+    target: Quantity | null;
+    eligible: number | null;
+    completion: number;
+    done: boolean;
+    reported: string[];
+    notReported: string[];
+  };
+  children: RollupChild[];
+}
+
+/** GET /api/plan-years/:region/:year/rollup. */
+export interface Rollup {
+  regionCode: string;
+  year: number;
+  asOf: string;
+  indicators: RollupIndicator[];
+}
+
+export interface PlanIndicator {
+  ref: string;
+  name: string;
+  unit?: string;
+  kind: IndicatorKind;
+  target?: Quantity;
+}
+
+export interface PlanMilestone {
+  due: string;
+  text?: string;
+  planned: Record<string, Quantity>;
+  investment?: string;
+}
+
+export interface AssessedIndicator {
+  ref: string;
+  kind: IndicatorKind;
+  value: Quantity;
+  target: Quantity | null;
+  completion: number;
+  done: boolean;
+  exceeded: boolean;
+  planned: number | null;
+  reportedOn: string | null;
+}
+
+/** GET /api/projects/:id. */
+export interface ProjectDetail {
+  id: string;
+  planYear: { regionCode: string; regionName: string; year: number; period: Period; demo?: boolean };
+  project: {
+    ref: string;
+    name: string;
+    field?: string;
+    task?: string;
+    planText?: string;
+    leadUnits: string[];
+    partnerUnits: string[];
+    leaders: { role: string; name: string; phone?: string }[];
+    budget?: string;
+    indicators: PlanIndicator[];
+    milestones: PlanMilestone[];
+    allocations: { region: string; indicator: string; target?: Quantity }[];
+  };
+  assessment: {
+    status: ProjectStatus;
+    completedAs: CompletedAs | null;
+    completion: number;
+    planned: number | null;
+    gap: number;
+    light: Light;
+    indicators: AssessedIndicator[];
+    latestReport?: { asOf: string; investment?: string; fundsArrived?: string } | null;
+  };
+  elapsed: number;
+  asOf: string;
+  series: {
+    asOf: string;
+    elapsed: number;
+    completion: number;
+    indicators: { ref: string; completion: number; planned: number | null; value: Quantity }[];
+  }[];
+}
+
+export interface Photo {
+  id: string;
+  url: string;
+  contentType: string;
+  size: number;
+}
+
+export interface ReportItem {
+  id: string;
+  projectId: string;
+  regionCode: string;
+  asOf: string;
+  version: number;
+  status: ReportStatus;
+  values: Record<string, Quantity>;
+  eligible: Record<string, number>;
+  investment: string | null;
+  fundsArrived: string | null;
+  progressText: string | null;
+  problemsText: string | null;
+  nextText: string | null;
+  explanations: Record<string, string>;
+  unitName: string | null;
+  authorName: string | null;
+  authorId: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  returnReason: string | null;
+  correctionReason: string | null;
+  supersedes: string | null;
+  source?: string;
+  current: boolean;
+  photos: Photo[];
+}
+
+/** GET /api/projects/:id/reports. */
+export interface ProjectReports {
+  project: {
+    id: string;
+    ref: string;
+    name: string;
+    regionCode: string;
+    indicators: {
+      id: string;
+      ref: string;
+      name: string;
+      unit: string | null;
+      kind: IndicatorKind;
+      target: Quantity | null;
+    }[];
+  };
+  items: ReportItem[];
+}
+
+/** GET /api/approvals. */
+export interface ApprovalItem {
+  id: string;
+  projectId: string;
+  projectName: string;
+  projectRef: string;
+  asOf: string;
+  version: number;
+  unitName: string | null;
+  authorName: string | null;
+  submittedAt: string | null;
+  regionCode: string;
+  correctionReason: string | null;
+}
+
+/** The body of POST /api/projects/:id/reports and PUT /api/reports/:id. */
+export interface ReportInput {
+  regionCode?: string;
+  asOf: string;
+  values: Record<string, Quantity>;
+  eligible: Record<string, number>;
+  explanations: Record<string, string>;
+  investment?: string | null;
+  fundsArrived?: string | null;
+  progressText?: string | null;
+  problemsText?: string | null;
+  nextText?: string | null;
+}
+
+export const planPath = (region: string, year: number | string) =>
+  `/api/plan-years/${encodeURIComponent(region)}/${encodeURIComponent(String(year))}`;
+
+export function bulletinUrl(region: string, year: number, asOf: string, format: 'md' | 'docx' | 'xlsx') {
+  return `${planPath(region, year)}/bulletin?${new URLSearchParams({ asOf, format })}`;
+}
+
+export function usePlanYearList() {
+  return useQuery({
+    queryKey: ['plan-years'],
+    queryFn: () => api.get<Items<PlanYearItem>>('/api/plan-years'),
+  });
+}
+
+export function useOverview(region: string, year: number, asOf?: string) {
+  return useQuery({
+    queryKey: ['overview', region, year, asOf ?? ''],
+    queryFn: () => api.get<Overview>(`${planPath(region, year)}/overview`, { asOf }),
+    refetchOnMount: 'always',
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useRollup(region: string, year: number, asOf?: string) {
+  return useQuery({
+    queryKey: ['rollup', region, year, asOf ?? ''],
+    queryFn: () => api.get<Rollup>(`${planPath(region, year)}/rollup`, { asOf }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useProject(id: string, asOf?: string) {
+  return useQuery({
+    queryKey: ['project', id, asOf ?? ''],
+    queryFn: () => api.get<ProjectDetail>(`/api/projects/${encodeURIComponent(id)}`, { asOf }),
+    refetchOnMount: 'always',
+  });
+}
+
+export function useProjectReports(id: string) {
+  return useQuery({
+    queryKey: ['project-reports', id],
+    queryFn: () => api.get<ProjectReports>(`/api/projects/${encodeURIComponent(id)}/reports`),
+    refetchOnMount: 'always',
+  });
+}
+
+export function useApprovals(enabled = true) {
+  return useQuery({
+    queryKey: ['approvals'],
+    queryFn: () => api.get<Items<ApprovalItem>>('/api/approvals'),
+    enabled,
+    // Others submit and decide meanwhile: a queue is asked again each time it is opened.
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: true,
+    refetchInterval: 60_000,
+  });
+}
+
+/** Everything that shows figures: after a report changes state, all of it is asked again. */
+export const PROGRESS_KEYS = [['overview'], ['rollup'], ['project'], ['project-reports'], ['approvals']];
+
+async function readError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: ErrorPayload };
+    if (body.error?.message) return new ApiError(response.status, body.error);
+  } catch {
+    // not JSON
+  }
+  const message =
+    response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${response.status}）`;
+  return new ApiError(response.status, { code: 'HTTP_ERROR', message });
+}
+
+/**
+ * Report actions. The shared client knows GET, POST and PATCH; reports also need PUT, DELETE and a
+ * multipart photo upload, which carry the same session cookie and CSRF token.
+ */
+export function useReportActions() {
+  const session = useSession();
+  const queryClient = useQueryClient();
+
+  const send = useCallback(
+    async <T>(method: string, path: string, body?: BodyInit, json = true): Promise<T> => {
+      const headers: Record<string, string> = {
+        accept: 'application/json',
+        'x-csrf-token': session.csrfToken,
+      };
+      if (json && body !== undefined) headers['content-type'] = 'application/json';
+      let response: Response;
+      try {
+        response = await fetch(path, { method, credentials: 'same-origin', headers, body });
+      } catch {
+        throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
+      }
+      if (!response.ok) {
+        if (response.status === 401) queryClient.setQueryData(SESSION_KEY, null);
+        throw await readError(response);
+      }
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    [session.csrfToken, queryClient],
+  );
+
+  const refresh = useCallback(
+    () => Promise.all(PROGRESS_KEYS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
+    [queryClient],
+  );
+
+  return {
+    refresh,
+    create: (projectId: string, input: ReportInput) =>
+      api.post<ReportItem>(`/api/projects/${encodeURIComponent(projectId)}/reports`, input),
+    update: (reportId: string, input: ReportInput) =>
+      send<ReportItem>('PUT', `/api/reports/${encodeURIComponent(reportId)}`, JSON.stringify(input)),
+    submit: (reportId: string) => api.post<ReportItem>(`/api/reports/${encodeURIComponent(reportId)}/submit`),
+    approve: (reportId: string) =>
+      api.post<ReportItem>(`/api/reports/${encodeURIComponent(reportId)}/approve`),
+    returnReport: (reportId: string, reason: string) =>
+      api.post<ReportItem>(`/api/reports/${encodeURIComponent(reportId)}/return`, { reason }),
+    correct: (reportId: string, reason: string) =>
+      api.post<ReportItem>(`/api/reports/${encodeURIComponent(reportId)}/correct`, { reason }),
+    uploadPhoto: (reportId: string, file: File) => {
+      const form = new FormData();
+      form.append('photo', file);
+      return send<Photo>('POST', `/api/reports/${encodeURIComponent(reportId)}/photos`, form, false);
+    },
+    deletePhoto: (photoId: string) => send<void>('DELETE', `/api/photos/${encodeURIComponent(photoId)}`),
+  };
+}

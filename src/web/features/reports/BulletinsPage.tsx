@@ -1,0 +1,144 @@
+import { CopyOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Empty, Input, Skeleton, Space, Tag } from 'antd';
+import { useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../app/api/client';
+import { errorMessage } from '../../app/api/form-errors';
+import { PageHeading } from '../../components/PageHeading';
+import { todayIso } from '../progress/format';
+import { PlanYearSelect, planYearKey, sortPlanYears, ToolbarField } from '../progress/PlanYearSelect';
+import { bulletinUrl, usePlanYearList } from '../progress/progress.api';
+import { MarkdownView } from './MarkdownView';
+import '../progress/progress.css';
+import './reports.css';
+
+async function fetchText(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'text/markdown, */*' } });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
+  }
+  if (!response.ok) {
+    let message = `通报生成失败（${response.status}）`;
+    try {
+      const body = (await response.json()) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(response.status, { code: 'HTTP_ERROR', message });
+  }
+  return response.text();
+}
+
+const clamp = (date: string, start: string, end: string) => (date < start ? start : date > end ? end : date);
+
+/** 通报: the progress bulletin of a plan year at a date, to read here or take away as Word and Excel. */
+export function BulletinsPage() {
+  const { message } = App.useApp();
+  const [search, setSearch] = useSearchParams();
+  const planYears = usePlanYearList();
+  const items = sortPlanYears(planYears.data?.items ?? []);
+  const key = search.get('plan') ?? (items[0] ? planYearKey(items[0]) : undefined);
+  const plan = items.find((p) => planYearKey(p) === key);
+  const asOf = search.get('asOf') ?? (plan ? clamp(todayIso(), plan.periodStart, plan.periodEnd) : undefined);
+  const [region, year] = (key ?? '/').split('/');
+  const md = useQuery({
+    queryKey: ['bulletin', key, asOf],
+    queryFn: () => fetchText(bulletinUrl(region!, Number(year), asOf!, 'md')),
+    enabled: Boolean(plan && asOf),
+  });
+
+  useEffect(() => {
+    document.title = '通报 · 民生实事';
+  }, []);
+
+  const copy = async () => {
+    if (!md.data) return;
+    try {
+      await navigator.clipboard.writeText(md.data);
+      message.success('通报文字已复制');
+    } catch {
+      message.error('无法复制，请下载 Word 文件');
+    }
+  };
+
+  return (
+    <>
+      <PageHeading
+        title="通报"
+        description="按截至日期生成民生实事进展通报：在线查看文字，或下载 Word 公文和 Excel 台账。"
+      />
+      <Card size="small" className="toolbar-card">
+        <div className="toolbar">
+          <ToolbarField id="plan-year" label="年度计划">
+            <PlanYearSelect
+              id="plan-year"
+              items={planYears.data?.items}
+              loading={planYears.isPending}
+              value={key}
+              onChange={(k) => setSearch({ plan: k }, { replace: true })}
+            />
+          </ToolbarField>
+          <ToolbarField id="as-of" label="截至日期">
+            <Input
+              id="as-of"
+              type="date"
+              className="date-input"
+              value={asOf ?? ''}
+              min={plan?.periodStart}
+              max={plan?.periodEnd}
+              onChange={(e) => {
+                if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && key)
+                  setSearch({ plan: key, asOf: e.target.value }, { replace: true });
+              }}
+            />
+          </ToolbarField>
+          {plan && asOf && (
+            <Space wrap className="toolbar-actions">
+              <Button
+                icon={<FileWordOutlined />}
+                href={bulletinUrl(region!, Number(year), asOf, 'docx')}
+                download
+              >
+                下载 Word
+              </Button>
+              <Button
+                icon={<FileExcelOutlined />}
+                href={bulletinUrl(region!, Number(year), asOf, 'xlsx')}
+                download
+              >
+                下载 Excel
+              </Button>
+              <Button icon={<CopyOutlined />} onClick={copy} disabled={!md.data}>
+                复制文字
+              </Button>
+              <Link to={`/progress/${key}?asOf=${asOf}`}>
+                <Button>项目进度</Button>
+              </Link>
+            </Space>
+          )}
+        </div>
+        {plan?.demo && (
+          <Tag color="gold" className="demo-tag">
+            演示数据
+          </Tag>
+        )}
+      </Card>
+      {planYears.data && items.length === 0 && (
+        <Card>
+          <Empty description="管辖范围内还没有年度计划" />
+        </Card>
+      )}
+      {md.error && <Alert type="error" showIcon title={errorMessage(md.error)} />}
+      {md.isFetching && !md.data && <Skeleton active paragraph={{ rows: 10 }} />}
+      {md.data && (
+        <Card size="small" className="bulletin-card" loading={md.isFetching}>
+          <MarkdownView text={md.data} />
+        </Card>
+      )}
+    </>
+  );
+}
