@@ -19,6 +19,7 @@ import { progressRoutes } from '../modules/progress';
 import { regionRoutes } from '../modules/regions';
 import { reportRoutes } from '../modules/reports';
 import { unitRoutes } from '../modules/units';
+import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
 import { sendError } from './http-errors';
 import { type AnyRoute, defineRoute, registerRoutes } from './route';
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...progressRoutes,
     ...reportRoutes,
     ...auditRoutes,
+    ...votingRoutes,
   ];
   registerRoutes(app, deps, routes);
   app.decorate(

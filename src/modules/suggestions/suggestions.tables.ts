@@ -1,6 +1,7 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { planYears } from '../plans/plans.tables';
 import { units } from '../units/units.tables';
+import { suggestionGroups } from './triage.tables';
 
 /** 群众建议: one resident's suggestion, from whichever channel, with its public tracking code. */
 export const suggestions = pgTable(
@@ -22,12 +23,38 @@ export const suggestions = pgTable(
     field: text('field'),
     unitId: uuid('unit_id').references(() => units.id),
     trackingCode: text('tracking_code').notNull(),
+    /** Intake state: received. What a resident sees follows from the group (triage.rules publicStatus). */
     status: text('status').notNull().default('received'),
+    /** The group it was triaged into; every grouped suggestion is in exactly one. */
+    groupId: uuid('group_id').references(() => suggestionGroups.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('suggestions_plan_ref_uq').on(t.planYearId, t.externalRef),
     uniqueIndex('suggestions_tracking_uq').on(t.trackingCode),
     index('suggestions_plan_idx').on(t.planYearId),
+    index('suggestions_group_idx').on(t.groupId),
+    index('suggestions_phone_idx').on(t.phone, t.createdAt),
   ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/** A resident's photo with a suggestion: checked by its bytes, stripped of location metadata. */
+export const suggestionPhotos = pgTable(
+  'suggestion_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    suggestionId: uuid('suggestion_id')
+      .notNull()
+      .references(() => suggestions.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('suggestion_photos_suggestion_idx').on(t.suggestionId)],
 );

@@ -12,20 +12,60 @@ export interface EnteredSheet<B> {
   readonly rows: readonly number[];
 }
 
+const showMark = (b: ApprovalBallot, name: string) => MARK_LABELS[b.marks[name] ?? 'abstain'];
+const showRank = (b: RankingBallot, name: string) => {
+  const rank = b.ranks[name];
+  return rank === undefined ? '空白' : `第 ${rank} 名`;
+};
+
 export function compareApprovalEntries(
   first: EnteredSheet<ApprovalBallot>,
   second: EnteredSheet<ApprovalBallot>,
 ): string[] {
-  return compareEntries(first, second, (b, name) => MARK_LABELS[b.marks[name] ?? 'abstain']);
+  return compareEntries(first, second, showMark);
 }
 
 export function compareRankingEntries(
   first: EnteredSheet<RankingBallot>,
   second: EnteredSheet<RankingBallot>,
 ): string[] {
-  return compareEntries(first, second, (b, name) => {
-    const rank = b.ranks[name];
-    return rank === undefined ? '空白' : `第 ${rank} 名`;
+  return compareEntries(first, second, showRank);
+}
+
+/** One cell two entries of the same paper ballot disagree on, in the words of the ballot. */
+export interface CellDifference {
+  readonly candidate: string;
+  readonly first: string;
+  readonly second: string;
+}
+
+/** The cells where two clerks' entries of one paper ballot differ (empty: they agree). */
+export function approvalCellDifferences(
+  candidates: readonly string[],
+  first: ApprovalBallot,
+  second: ApprovalBallot,
+): CellDifference[] {
+  return cellDifferences(candidates, first, second, showMark);
+}
+
+export function rankingCellDifferences(
+  candidates: readonly string[],
+  first: RankingBallot,
+  second: RankingBallot,
+): CellDifference[] {
+  return cellDifferences(candidates, first, second, showRank);
+}
+
+function cellDifferences<B>(
+  candidates: readonly string[],
+  first: B,
+  second: B,
+  show: (ballot: B, candidate: string) => string,
+): CellDifference[] {
+  return candidates.flatMap((candidate) => {
+    const a = show(first, candidate);
+    const b = show(second, candidate);
+    return a === b ? [] : [{ candidate, first: a, second: b }];
   });
 }
 

@@ -1,0 +1,199 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Executor } from '../../../db/client';
+import type { Actor } from '../../../kernel/actor';
+import { DomainError } from '../../../kernel/errors';
+import type { AppDeps } from '../../../server/deps';
+import {
+  type ChoiceInput,
+  checkChoices,
+  choicesInWords,
+  sameChoices,
+  verifyBallotChain,
+} from '../ballot.rules';
+import { ballotBoxOf } from '../ballot-box';
+import {
+  canonicalReceipt,
+  canonicalToken,
+  castTag,
+  issuedHash,
+  receiptFor,
+  receiptHash,
+} from '../ballot-secrets';
+import type { SessionResult } from '../result.rules';
+import { assertAllowed, mayFollowVote } from '../voting.policy';
+import { ballotByReceipt, ballotsOf, lookupToken } from '../voting.repository';
+import { votingSessions } from '../voting.tables';
+import {
+  type BallotCandidate,
+  describeRule,
+  maxRankedOf,
+  maxYesOf,
+  type VotingRule,
+} from '../voting-session.rules';
+import { sessionOrThrow } from './sessions';
+
+/**
+ * The deputy's side of the vote, reached with a ballot token instead of a login: read the ballot,
+ * cast it once, look the receipt up later. Every refusal is a named error and records nothing.
+ */
+interface BallotConfig {
+  id: string;
+  congress: string;
+  sitting: string;
+  title: string;
+  seats: number;
+  rule: VotingRule;
+  candidates: BallotCandidate[];
+  receiptSecret: string;
+}
+
+/** What a ballot needs of its session never changes once the session is open: cached per process. */
+const configs = new WeakMap<Db, Map<string, BallotConfig>>();
+
+async function ballotConfig(db: Db, sessionId: string): Promise<BallotConfig> {
+  let cache = configs.get(db);
+  if (!cache) {
+    cache = new Map();
+    configs.set(db, cache);
+  }
+  const hit = cache.get(sessionId);
+  if (hit) return hit;
+  const [row] = await db.select().from(votingSessions).where(eq(votingSessions.id, sessionId));
+  if (!row?.ballotCandidates) throw new DomainError('BALLOT_NOT_OPEN');
+  const config: BallotConfig = {
+    id: row.id,
+    congress: row.congress,
+    sitting: row.sitting,
+    title: row.title,
+    seats: row.seats,
+    rule: row.rule,
+    candidates: row.ballotCandidates,
+    receiptSecret: row.receiptSecret,
+  };
+  if (cache.size > 1000) cache.clear();
+  cache.set(sessionId, config);
+  return config;
+}
+
+async function resolveToken(db: Db, text: string) {
+  const token = canonicalToken(text);
+  if (!token) {
+    throw new DomainError('BALLOT_TOKEN_INVALID', {
+      field: 'token',
+      message: '选票凭证格式不正确：应为 32 位字母和数字，请扫描选票上的二维码',
+    });
+  }
+  const found = await lookupToken(db, issuedHash(token), castTag(token));
+  if (!found) throw new DomainError('BALLOT_TOKEN_INVALID', { field: 'token' });
+  return { token, ...found };
+}
+
+function refuseState(state: string): void {
+  if (state === 'draft') throw new DomainError('BALLOT_NOT_OPEN');
+  if (state !== 'open') throw new DomainError('BALLOT_SESSION_CLOSED');
+}
+
+/** The ballot a token opens: the candidates in order, the seats and the rule. */
+export async function readBallot(deps: AppDeps, tokenText: string) {
+  const found = await resolveToken(deps.db, tokenText);
+  if (found.castChoices) throw new DomainError('BALLOT_ALREADY_CAST');
+  refuseState(found.state);
+  const config = await ballotConfig(deps.db, found.sessionId);
+  return {
+    session: { id: config.id, congress: config.congress, sitting: config.sitting, title: config.title },
+    seats: config.seats,
+    method: config.rule.method,
+    maxYes: config.rule.method === 'approval' ? maxYesOf(config.rule, config.seats) : null,
+    maxRanked: config.rule.method === 'ranking' ? maxRankedOf(config.rule, config.candidates.length) : null,
+    ruleText: describeRule(config.rule, config.seats, config.candidates.length),
+    candidates: config.candidates,
+  };
+}
+
+/**
+ * Casts the ballot of a token. The choices are checked against the rule first (more 赞成 than
+ * allowed: refused, nothing recorded). A token casts once: the same choices sent again (a retry
+ * after a lost answer) get the first receipt back, recomputed from the token; different choices are
+ * refused. The answer comes only after the ballot is committed.
+ */
+export async function castBallot(deps: AppDeps, tokenText: string, input: ChoiceInput) {
+  const found = await resolveToken(deps.db, tokenText);
+  if (found.state === 'draft') throw new DomainError('BALLOT_NOT_OPEN');
+  const config = await ballotConfig(deps.db, found.sessionId);
+  const choices = checkChoices(config.rule, config.seats, config.candidates, input);
+  const receipt = receiptFor(config.receiptSecret, found.token);
+  const answer = (repeated: boolean) => ({
+    receipt,
+    repeated,
+    session: { id: config.id, title: config.title },
+    message: repeated
+      ? '该选票此前已成功投出，以下为当时的回执码'
+      : '投票成功。请保存回执码，计票公布后可凭回执码查验您的选票已被计入',
+  });
+  if (found.castChoices) {
+    if (sameChoices(found.castChoices, choices)) return answer(true);
+    throw new DomainError('BALLOT_ALREADY_CAST');
+  }
+  refuseState(found.state);
+  const outcome = await ballotBoxOf(deps.db).cast(found.sessionId, {
+    tag: castTag(found.token),
+    receiptHash: receiptHash(receipt),
+    choices,
+  });
+  return answer(outcome.repeated);
+}
+
+/**
+ * 回执查验: a deputy checks with their receipt code that their ballot is in the count. The choices
+ * are shown once the result is published (when every ballot is public anyway).
+ */
+export async function lookUpReceipt(deps: AppDeps, receiptText: string) {
+  const code = canonicalReceipt(receiptText);
+  if (!code) {
+    throw new DomainError('RECEIPT_NOT_FOUND', {
+      field: 'receipt',
+      message: '回执码格式不正确：应为 16 位字母和数字',
+    });
+  }
+  const hash = receiptHash(code);
+  const ballot = await ballotByReceipt(deps.db, hash);
+  if (!ballot) throw new DomainError('RECEIPT_NOT_FOUND', { field: 'receipt' });
+  const { session } = await sessionOrThrow(deps.db, ballot.sessionId);
+  const result = session.result as SessionResult | null;
+  const counted = session.state === 'closed' || session.state === 'published';
+  const published = session.state === 'published';
+  const status = !counted ? 'received' : result?.valid ? 'counted' : 'vote_invalid';
+  const message = {
+    received: '您的选票已收到并记入选票记录，等待计票',
+    counted: '您的选票已计入本次票决结果',
+    vote_invalid: `您的选票已收到，但本次表决无效：${result?.invalidReasons.join('；') ?? ''}`,
+  }[status];
+  return {
+    session: { id: session.id, title: session.title, congress: session.congress, sitting: session.sitting },
+    receiptHash: hash,
+    status,
+    message,
+    choices: published ? choicesInWords(ballot.choices, session.ballotCandidates ?? []) : null,
+  };
+}
+
+/** Recomputes the session's ballot chain: numbering, links and every hash. */
+export async function verifyBallots(db: Executor, sessionId: string) {
+  const rows = await ballotsOf(db, sessionId);
+  return verifyBallotChain(rows);
+}
+
+export async function verifySessionBallots(deps: AppDeps, actor: Actor, sessionId: string) {
+  const found = await sessionOrThrow(deps.db, sessionId);
+  assertAllowed(mayFollowVote(actor, found.regionCode));
+  const check = await verifyBallots(deps.db, sessionId);
+  const announced = (found.session.result as SessionResult | null)?.chain;
+  if (check.ok && announced && (announced.count !== check.checked || announced.head !== check.head)) {
+    return {
+      ...check,
+      ok: false as const,
+      message: `选票记录与计票时不一致：计票时共 ${announced.count} 张，现有 ${check.checked} 张`,
+    };
+  }
+  return check;
+}
