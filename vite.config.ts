@@ -29,11 +29,13 @@ export default defineConfig({
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion)[\\/]/,
               priority: 20,
             },
+            // The portal uses the router but not react-query: keep them in separate chunks.
             {
-              name: 'vendor',
-              test: /node_modules[\\/](react-router|@tanstack|cookie|set-cookie-parser)[\\/]/,
-              priority: 10,
+              name: 'router',
+              test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/,
+              priority: 15,
             },
+            { name: 'vendor', test: /node_modules[\\/](@tanstack)[\\/]/, priority: 10 },
           ],
         },
       },

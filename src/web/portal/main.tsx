@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PortalPage } from './PortalPage';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { portalRoutes } from './routes';
 import './portal.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PortalPage />
+    <RouterProvider router={createBrowserRouter(portalRoutes)} />
   </StrictMode>,
 );

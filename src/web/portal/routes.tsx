@@ -1,0 +1,22 @@
+import { type ComponentType, lazy, Suspense } from 'react';
+import type { RouteObject } from 'react-router';
+import { PortalHome } from './home/PortalHome';
+
+/**
+ * Every page of the residents' portal. Each feature keeps its pages in its own folder
+ * (portal/<feature>/) and adds its paths here; pages load lazily so a phone fetches only the one
+ * page it opens. Paths start with /portal/ or /p/ (the server sends those to portal.html).
+ */
+function lazyPage(load: () => Promise<Record<string, ComponentType>>, name: string) {
+  const Page = lazy(async () => ({ default: (await load())[name]! }));
+  return (
+    <Suspense fallback={<p className="portal-loading">正在加载…</p>}>
+      <Page />
+    </Suspense>
+  );
+}
+
+export const portalRoutes: RouteObject[] = [
+  { path: '/portal', element: <PortalHome /> },
+  { path: '*', element: lazyPage(() => import('./home/PortalNotFound'), 'PortalNotFound') },
+];
