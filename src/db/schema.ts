@@ -1,6 +1,7 @@
 /** Every table of every module, for drizzle-kit and the typed client. */
 export * from '../modules/audit/audit.tables';
 export * from '../modules/candidates/candidates.tables';
+export * from '../modules/evaluation/evaluation.tables';
 export * from '../modules/identity/identity.tables';
 export * from '../modules/plans/plans.tables';
 export * from '../modules/progress/progress.tables';

@@ -81,6 +81,28 @@ export const ERRORS = {
   SUGGESTION_GROUP_ANSWERED: { status: 409, message: '该组建议已答复，不能再并入其他组' },
   SUGGESTION_GROUP_NOT_ROUTED: { status: 409, message: '该组建议尚未确认转交部门，暂不能答复' },
   SUGGESTION_CANDIDATE_NOT_FOUND: { status: 404, message: '候选项目不存在' },
+  // ── evaluation (满意度测评): the deputies' session and the public survey ──
+  EVALUATION_SESSION_NOT_FOUND: { status: 404, message: '满意度测评会议不存在' },
+  EVALUATION_SESSION_NOT_DRAFT: { status: 409, message: '测评已开始，不能再修改测评项目或代表名单' },
+  EVALUATION_SESSION_NOT_OPEN: { status: 409, message: '测评会议不在签到测评阶段' },
+  EVALUATION_NO_PROJECTS: { status: 409, message: '该年度计划还没有民生实事项目，无法开展测评' },
+  EVALUATION_PROJECT_INVALID: { status: 422, message: '测评项目不属于该年度计划' },
+  EVALUATION_ROLL_EMPTY: { status: 409, message: '尚未导入代表名单' },
+  EVALUATION_ROLL_INVALID: { status: 422, message: '代表名单有误，未导入任何内容' },
+  EVALUATION_DEPUTY_NOT_FOUND: { status: 404, message: '该代表不在本次测评的代表名单中' },
+  EVALUATION_ALREADY_CHECKED_IN: { status: 409, message: '该代表已签到并领取测评凭证，不能重复领取' },
+  EVALUATION_TOKEN_INVALID: { status: 404, message: '测评凭证无效，请核对二维码或凭证码' },
+  EVALUATION_ALREADY_CAST: { status: 409, message: '该测评票已经提交，不能再次提交或修改' },
+  EVALUATION_NOT_OPEN: { status: 409, message: '测评尚未开始' },
+  EVALUATION_CLOSED: { status: 409, message: '测评已结束，不再接受测评票' },
+  EVALUATION_BALLOT_INVALID: { status: 422, message: '测评票填写有误，本票未记录' },
+  EVALUATION_BALLOT_INCOMPLETE: { status: 422, message: '还有项目未评价，本票未记录' },
+  EVALUATION_RESULT_NOT_READY: { status: 404, message: '测评尚未计票' },
+  EVALUATION_CHAIN_BROKEN: { status: 409, message: '测评票记录的哈希链校验未通过，不能计票' },
+  SURVEY_RESPONDENT_REQUIRED: { status: 422, message: '请填写手机号或测评码' },
+  SURVEY_CODE_INVALID: { status: 422, message: '测评码不正确或未发放，请核对' },
+  SURVEY_DUPLICATE: { status: 409, message: '您已对该项目作过评价，每人对每个项目只能评价一次' },
+  SURVEY_PROJECT_NOT_FOUND: { status: 404, message: '项目不存在或未公开' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -13,6 +13,7 @@ import { type Actor, ANONYMOUS } from '../kernel/actor';
 import { DomainError } from '../kernel/errors';
 import { auditRoutes } from '../modules/audit';
 import { candidateRoutes } from '../modules/candidates';
+import { evaluationRoutes } from '../modules/evaluation';
 import { type GrantView, identityRoutes, SESSION_COOKIE } from '../modules/identity';
 import { planRoutes } from '../modules/plans';
 import { progressRoutes } from '../modules/progress';
@@ -156,6 +157,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...reportRoutes,
     ...auditRoutes,
     ...votingRoutes,
+    ...evaluationRoutes,
   ];
   registerRoutes(app, deps, routes);
   app.decorate(

@@ -1,3 +1,16 @@
+export { ballotHash, type ChainedBallot, GENESIS_HASH, verifyBallotChain } from './ballot.rules';
+export { ballotRateLimiter } from './ballot-rate-limit';
+// Pure pieces the evaluation module reuses: tokens and receipts, the ballot chain, the roll, rate limits.
+export {
+  canonicalToken,
+  castTag,
+  issuedHash,
+  newBallotToken,
+  newReceiptSecret,
+  receiptFor,
+  receiptHash,
+} from './ballot-secrets';
+export { checkRoll, MAX_ROLL, parseRoll, type RollProblem } from './roll.rules';
 export { verifyBallots } from './use-cases/ballots';
 export { closeSession, electedCandidates, publicResults } from './use-cases/results';
 export { createSession, getSession, openSession } from './use-cases/sessions';
