@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, openTestApp, type Session, type TestApp } from '../support/app';
+import { testDatabaseKinds } from '../support/databases';
+
+const [pglite] = testDatabaseKinds();
+
+describe('satisfaction evaluation over HTTP', () => {
+  let t: TestApp;
+  let coordinator: Session;
+  let viewer: Session;
+  let shanxi: Session;
+  let projectId: string;
+  let address = 0;
+  /** Each survey request from its own address, unless the test is about one address. */
+  const survey = (payload: unknown, remoteAddress = `10.0.0.${++address}`, id = projectId) =>
+    t.app.inject({ method: 'POST', url: `/api/public/projects/${id}/survey`, payload, remoteAddress });
+
+  beforeAll(async () => {
+    process.env.MINSHENG_SURVEY_RATE_LIMIT = '5';
+    t = await openTestApp(pglite!, { loginRateLimitPerMinute: 1000 });
+    coordinator = await t.login('qinshui.coord');
+    viewer = await t.login('jincheng.viewer');
+    shanxi = await t.login('henan.coord');
+    const results = await t.app.inject({
+      method: 'GET',
+      url: '/api/evaluation/results?region=140521&year=2023',
+      headers: as(coordinator, false),
+    });
+    projectId = results.json().regions[0].projects[0].projectId;
+  });
+  afterAll(async () => {
+    delete process.env.MINSHENG_SURVEY_RATE_LIMIT;
+    await t?.close();
+  });
+
+  it('keeps sessions and results to the region’s staff', async () => {
+    const anonymous = await t.app.inject({
+      method: 'GET',
+      url: '/api/evaluation/results?region=140521&year=2023',
+    });
+    expect(anonymous.statusCode).toBe(401);
+    const outside = await t.app.inject({
+      method: 'POST',
+      url: '/api/plan-years/140521/2023/evaluation-sessions',
+      headers: as(shanxi),
+      payload: {},
+    });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error).toMatchObject({ code: 'OUT_OF_SCOPE', message: '超出您的管辖范围' });
+    const byViewer = await t.app.inject({
+      method: 'POST',
+      url: '/api/plan-years/140521/2023/evaluation-sessions',
+      headers: as(viewer),
+      payload: {},
+    });
+    expect(byViewer.statusCode).toBe(403);
+    const read = await t.app.inject({
+      method: 'GET',
+      url: '/api/evaluation/results?region=140521&year=2023',
+      headers: as(viewer, false),
+    });
+    expect(read.statusCode).toBe(200);
+  });
+
+  it('runs a session: roll, check-in token, a ballot by token, close, published counts', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/plan-years/140521/2023/evaluation-sessions',
+      headers: as(coordinator),
+      payload: { title: '沁水县2023年民生实事项目满意度测评' },
+    });
+    expect(created.statusCode).toBe(201);
+    const session = created.json();
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob(['序号,姓名,代表团\n1,王建军,龙港镇代表团\n2,李秀英,端氏镇代表团\n']),
+      '代表名单.csv',
+    );
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `/api/evaluation-sessions/${session.id}/roll/import`,
+      headers: as(coordinator),
+      payload: form,
+    });
+    expect(imported.json()).toEqual({ deputies: 2 });
+    const bad = new FormData();
+    bad.append('file', new Blob(['姓名,代表团\n王建军,\n']), 'bad.csv');
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/evaluation-sessions/${session.id}/roll/import`,
+      headers: as(coordinator),
+      payload: bad,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toBe('代表名单有误，未导入任何内容：第 2 行（王建军）缺少代表团');
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/evaluation-sessions/${session.id}/open`,
+      headers: as(coordinator),
+    });
+    const roll = await t.app.inject({
+      method: 'GET',
+      url: `/api/evaluation-sessions/${session.id}/roll`,
+      headers: as(coordinator, false),
+    });
+    const checkIn = await t.app.inject({
+      method: 'POST',
+      url: `/api/evaluation-sessions/${session.id}/check-ins`,
+      headers: as(coordinator),
+      payload: { deputyId: roll.json().items[0].id },
+    });
+    expect(checkIn.statusCode).toBe(201);
+    expect(checkIn.headers['cache-control']).toBe('no-store');
+    const token = checkIn.json().token as string;
+    const ballot = await t.app.inject({
+      method: 'GET',
+      url: '/api/evaluation-ballot',
+      headers: { 'x-ballot-token': token },
+    });
+    expect(ballot.statusCode).toBe(200);
+    const ratings = Object.fromEntries(ballot.json().projects.map((p: { id: string }) => [p.id, '满意']));
+    const cast = await t.app.inject({
+      method: 'POST',
+      url: '/api/evaluation-ballot',
+      payload: { token, ratings },
+    });
+    expect(cast.statusCode).toBe(200);
+    const retry = await t.app.inject({
+      method: 'POST',
+      url: '/api/evaluation-ballot',
+      payload: { token, ratings },
+    });
+    expect(retry.json()).toMatchObject({ repeated: true, receipt: cast.json().receipt });
+    const early = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/evaluation-sessions/${session.id}/results`,
+    });
+    expect(early.statusCode).toBe(404);
+    expect(early.json().error.message).toBe('测评尚未计票');
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/evaluation-sessions/${session.id}/close`,
+      headers: as(coordinator),
+    });
+    expect(closed.statusCode).toBe(200);
+    const published = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/evaluation-sessions/${session.id}/results`,
+    });
+    // One 满意 of a roll of two is not more than half.
+    expect(published.json().projects[0]).toMatchObject({ counts: { satisfied: 1 }, verdict: '不满意' });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: '/api/evaluation-ballot',
+      payload: { token: token.replace(/./, 'Z'), ratings },
+    });
+    expect(late.statusCode).toBe(404);
+  });
+
+  it('answers bad survey input with 422 naming the field, in Chinese', async () => {
+    const cases: Array<[unknown, string, string]> = [
+      [{ rating: '很满意', phone: '13903561234' }, 'rating', '评价应为满意、基本满意或不满意'],
+      [{ rating: '满意', phone: '1390356' }, 'phone', '手机号码不正确：应为 11 位手机号，如 139 0356 1234'],
+      [{ rating: '满意' }, 'phone', '请填写手机号或测评码'],
+      [
+        { rating: '满意', phone: '13903561234', comment: '长'.repeat(501) },
+        'comment',
+        '意见建议不能超过 500 字（现有 501 字）',
+      ],
+    ];
+    for (const [payload, field, message] of cases) {
+      const response = await survey(payload);
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error).toMatchObject({ field, message });
+    }
+    const badId = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/projects/nope/survey',
+      payload: { rating: '满意' },
+    });
+    expect(badId.statusCode).toBe(422);
+    expect(badId.json().error.message).toBe('编号不正确');
+  });
+
+  it('refuses a second answer from the same phone with 409, keeping the first', async () => {
+    const first = await survey({
+      rating: '满意',
+      phone: '13903561234',
+      comment: '<script>alert(1)</script>',
+    });
+    expect(first.statusCode).toBe(201);
+    const second = await survey({ rating: '不满意', phone: '139-0356-1234' });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('SURVEY_DUPLICATE');
+    expect(second.json().error.message).toMatch(
+      /^手机号 139\*\*\*\*1234 已对“.+”作过评价，每个手机号对每个项目只能评价一次$/,
+    );
+    const page = await t.app.inject({ method: 'GET', url: `/api/public/projects/${projectId}` });
+    expect(page.json().survey).toMatchObject({ answers: 1, counts: { satisfied: 1, dissatisfied: 0 } });
+    const comments = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/survey-comments`,
+      headers: as(coordinator, false),
+    });
+    expect(comments.json().items[0]).toMatchObject({
+      comment: '<script>alert(1)</script>',
+      phoneMasked: '139****1234',
+    });
+    expect(comments.body).not.toContain('13903561234');
+  });
+
+  it('answers a flood from one address with 429 in Chinese, after the good answers are kept', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const response = await survey({ rating: '基本满意', phone: `1370000000${i}` }, '192.168.1.9');
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) {
+        expect(response.json().error).toMatchObject({
+          code: 'RATE_LIMITED',
+          message: '提交过于频繁：同一网络每分钟最多提交 5 次评价，请稍后再试',
+        });
+      }
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    const page = await t.app.inject({ method: 'GET', url: `/api/public/projects/${projectId}` });
+    expect(page.json().survey.counts.basicallySatisfied).toBe(5);
+  });
+
+  it('serves the public page without leaders, and the poster as SVG and PDF', async () => {
+    const page = await t.app.inject({ method: 'GET', url: `/api/public/projects/${projectId}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toMatch(/1[3-9]\d{9}/);
+    const svg = await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/poster.svg` });
+    expect(svg.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(svg.body).toContain('码上查');
+    expect(svg.body).toContain(`/p/${projectId}`);
+    expect(svg.body).toContain(page.json().name.slice(0, 5));
+    const pdf = await t.app.inject({ method: 'GET', url: `/api/projects/${projectId}/poster.pdf` });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 8).toString()).toBe('%PDF-1.4');
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/projects/00000000-0000-4000-8000-000000000000',
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.message).toBe('项目不存在或未公开');
+  });
+});
