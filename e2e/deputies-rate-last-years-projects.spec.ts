@@ -1,0 +1,166 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { screenshotter } from './support/artifacts';
+import { type Browser, launchBrowser } from './support/browser';
+import { assertWebBuilt, DEMO_PASSWORD, type RunningServer, startServer } from './support/server';
+
+/**
+ * At the county congress of January 2024, 沁水县民生办 opens the satisfaction evaluation of the 2023
+ * projects (the demo plan year), types in a roll of three deputies and checks them in; each deputy
+ * scans the one-time QR code and rates every project on a phone, by secret ballot. The coordinator
+ * closes the evaluation and reads the verdicts and the chart. Then a resident scans a project's site
+ * poster, reads its progress on a phone and rates it; a second rating from the same phone is refused.
+ */
+const JOURNEY = 'deputies-rate-last-years-projects';
+const DEPUTIES = [
+  ['王建军', '龙港镇代表团'],
+  ['李秀英', '端氏镇代表团'],
+  ['张志刚', '嘉峰镇代表团'],
+] as const;
+
+let server: RunningServer;
+const browsers: Browser[] = [];
+const shot = screenshotter(JOURNEY);
+
+async function openPage(options: { phone: boolean }): Promise<Page> {
+  const browser = await launchBrowser(options);
+  browsers.push(browser);
+  return browser.context.pages()[0] ?? (await browser.context.newPage());
+}
+
+async function visible(page: Page, text: string | RegExp) {
+  const target = page.getByText(text).first();
+  await target.waitFor({ state: 'visible' });
+  expect(await target.isVisible()).toBe(true);
+}
+
+describe('人大代表对上一年度民生实事项目进行满意度测评', () => {
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startServer();
+  });
+
+  afterAll(async () => {
+    for (const browser of browsers) await browser.close();
+    await server?.stop();
+  });
+
+  test('签到发放凭证、手机测评、计票出结论，群众扫码评价', async () => {
+    // ── The coordinator opens a session on the 2023 projects and enters the roll.
+    const desk = await openPage({ phone: false });
+    await desk.goto(`${server.url}/login`);
+    await desk.getByLabel('用户名').fill('qinshui.coord');
+    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
+    await desk.getByRole('button', { name: '登录' }).click();
+    await desk.getByRole('heading', { name: '工作台' }).waitFor();
+    await desk
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('menuitem', { name: '满意度测评', exact: true })
+      .click();
+    await desk.getByRole('heading', { name: '满意度测评' }).waitFor();
+    await visible(desk, '沁水县 2023年');
+    await visible(desk, '该年度还没有满意度测评会议');
+    await desk.getByRole('button', { name: '新建测评会议' }).click();
+    await visible(desk, '2023年民生实事项目满意度测评');
+    await desk.getByLabel('粘贴代表名单').fill(DEPUTIES.map(([n, d]) => `${n} ${d}`).join('\n'));
+    await desk.getByRole('button', { name: '保存名单' }).click();
+    await desk.getByText('龙港镇代表团').first().waitFor();
+    await desk.getByRole('button', { name: '开始签到测评' }).click();
+    await visible(desk, '签到测评中');
+    await shot(desk, 'coordinator-session-open');
+
+    // ── Each deputy checks in at the desk and is shown a one-time QR code.
+    const tokens: string[] = [];
+    for (const [name] of DEPUTIES) {
+      await desk.getByRole('button', { name: `为${name}签到` }).click();
+      const dialog = desk.getByRole('dialog');
+      await dialog.getByRole('img', { name: '测评凭证二维码' }).waitFor();
+      const token = (await dialog.locator('.checkin-token').innerText()).trim();
+      expect(token).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}/);
+      tokens.push(token.slice(0, 39));
+      if (tokens.length === 1) await shot(desk, 'checkin-qr-token');
+      await dialog.getByRole('button', { name: '已扫码，关闭' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    await visible(desk, '已签到');
+
+    // ── On their phones, the deputies rate every project; the third is less pleased with the first.
+    let projectCount = 0;
+    for (const [i, token] of tokens.entries()) {
+      const phone = await openPage({ phone: true });
+      await phone.goto(`${server.url}/portal/evaluate/${token}`);
+      await visible(phone, '人大代表满意度测评 · 无记名');
+      const cards = phone.locator('.evaluate-projects > li');
+      projectCount = await cards.count();
+      expect(projectCount).toBeGreaterThan(2);
+      await visible(phone, `还有 ${projectCount} 个项目未评价`);
+      for (let p = 0; p < projectCount; p++) {
+        const mark = i < 2 ? '满意' : p === 0 ? '不满意' : '基本满意';
+        await cards.nth(p).getByText(mark, { exact: true }).click();
+      }
+      if (i === 0) await shot(phone, 'deputy-ballot-phone');
+      await phone.getByRole('button', { name: '提交测评票' }).click();
+      await visible(phone, '测评票已提交');
+      const receipt = await phone.locator('.evaluate-receipt').innerText();
+      expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+      if (i === 0) await shot(phone, 'deputy-receipt-phone');
+      // The same QR code cannot be used twice.
+      await phone.goto(`${server.url}/portal/evaluate/${token}`);
+      await visible(phone, '该测评票已经提交，不能再次提交或修改');
+    }
+
+    // ── The coordinator closes and counts: two 满意 of a roll of three is more than half.
+    await desk.reload();
+    await visible(desk, '收回测评票');
+    await desk.getByRole('button', { name: '结束测评并计票' }).click();
+    await desk.getByRole('button', { name: '结束并计票' }).click();
+    await visible(desk, '已计票');
+    const results = desk.locator('.ant-card', { hasText: '测评结果' }).last();
+    await results.getByRole('cell', { name: '满意', exact: true }).first().waitFor();
+    expect(await results.locator('tbody tr.ant-table-row').count()).toBe(projectCount);
+    // Every project: 满意 2 of 3 → 满意.
+    expect(await results.locator('tbody tr.ant-table-row .ant-tag', { hasText: /^满意$/ }).count()).toBe(
+      projectCount,
+    );
+    await shot(desk, 'coordinator-verdicts');
+
+    await desk.getByRole('tab', { name: '测评结果' }).click();
+    await desk.getByRole('img', { name: /沁水县各项目代表测评结果/ }).waitFor();
+    await visible(desk, `满意 ${projectCount} 项，基本满意 0 项，不满意 0 项`);
+    await shot(desk, 'results-chart');
+    const projectLink = desk.getByRole('link', { name: '公开页' }).first();
+    const projectPath = new URL((await projectLink.getAttribute('href'))!, server.url).pathname;
+
+    // ── A resident scans the site poster: the project's public page, on a phone.
+    const poster = await fetch(`${server.url}/api${projectPath.replace('/p/', '/projects/')}/poster.pdf`);
+    expect(poster.headers.get('content-type')).toBe('application/pdf');
+    const resident = await openPage({ phone: true });
+    await resident.goto(`${server.url}${projectPath}`);
+    await resident.getByRole('heading', { level: 1 }).waitFor();
+    await visible(resident, '项目进展');
+    await visible(resident, '来自审核通过的进度报告');
+    await visible(resident, '牵头单位');
+    expect(await resident.locator('body').innerText()).not.toMatch(/1[3-9]\d{9}/);
+    await shot(resident, 'resident-project-page');
+    await resident.locator('.rating-choices label', { hasText: /^满意$/ }).click();
+    await resident.getByLabel('意见建议（选填，500 字以内）').fill('<b>路灯</b>亮了，晚上出门方便多了');
+    await resident.getByLabel(/手机号/).fill('13903561234');
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await visible(resident, /^感谢您对“.+”的评价！$/);
+    await visible(resident, '已有 1 人评价，满意和基本满意占 100%');
+    await shot(resident, 'resident-rated');
+
+    // The same phone again, from another visit: refused, the first rating stands.
+    await resident.reload();
+    await resident.locator('.rating-choices label', { hasText: /^不满意$/ }).click();
+    await resident.getByLabel(/手机号/).fill('139 0356 1234');
+    await resident.getByRole('button', { name: '提交评价' }).click();
+    await visible(resident, /^手机号 139\*\*\*\*1234 已对“.+”作过评价，每个手机号对每个项目只能评价一次$/);
+    await visible(resident, '已有 1 人评价');
+    await shot(resident, 'resident-duplicate-refused');
+    await resident.getByRole('link', { name: '码上提' }).waitFor();
+    expect(await resident.getByRole('link', { name: '提建议' }).getAttribute('href')).toBe(
+      `/portal/suggest?project=${projectPath.slice(3)}`,
+    );
+  });
+});
