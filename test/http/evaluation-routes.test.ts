@@ -12,7 +12,7 @@ describe('satisfaction evaluation over HTTP', () => {
   let projectId: string;
   let address = 0;
   /** Each survey request from its own address, unless the test is about one address. */
-  const survey = (payload: unknown, remoteAddress = `10.0.0.${++address}`, id = projectId) =>
+  const survey = (payload: Record<string, unknown>, remoteAddress = `10.0.0.${++address}`, id = projectId) =>
     t.app.inject({ method: 'POST', url: `/api/public/projects/${id}/survey`, payload, remoteAddress });
 
   beforeAll(async () => {
@@ -159,7 +159,7 @@ describe('satisfaction evaluation over HTTP', () => {
   });
 
   it('answers bad survey input with 422 naming the field, in Chinese', async () => {
-    const cases: Array<[unknown, string, string]> = [
+    const cases: Array<[Record<string, unknown>, string, string]> = [
       [{ rating: '很满意', phone: '13903561234' }, 'rating', '评价应为满意、基本满意或不满意'],
       [{ rating: '满意', phone: '1390356' }, 'phone', '手机号码不正确：应为 11 位手机号，如 139 0356 1234'],
       [{ rating: '满意' }, 'phone', '请填写手机号或测评码'],
