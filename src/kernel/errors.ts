@@ -98,6 +98,7 @@ export const ERRORS = {
   EVALUATION_BALLOT_INVALID: { status: 422, message: '测评票填写有误，本票未记录' },
   EVALUATION_BALLOT_INCOMPLETE: { status: 422, message: '还有项目未评价，本票未记录' },
   EVALUATION_RESULT_NOT_READY: { status: 404, message: '测评尚未计票' },
+  EVALUATION_RECEIPT_NOT_FOUND: { status: 404, message: '没有找到该回执码对应的测评票，请核对' },
   EVALUATION_CHAIN_BROKEN: { status: 409, message: '测评票记录的哈希链校验未通过，不能计票' },
   SURVEY_RESPONDENT_REQUIRED: { status: 422, message: '请填写手机号或测评码' },
   SURVEY_CODE_INVALID: { status: 422, message: '测评码不正确或未发放，请核对' },

@@ -132,6 +132,15 @@ describe('satisfaction evaluation over HTTP', () => {
       payload: { token, ratings },
     });
     expect(retry.json()).toMatchObject({ repeated: true, receipt: cast.json().receipt });
+    const receipt = (code: string) =>
+      t.app.inject({ method: 'POST', url: '/api/public/evaluation-receipts', payload: { receipt: code } });
+    expect((await receipt(cast.json().receipt)).json()).toMatchObject({
+      status: 'received',
+      message: '您的测评票已收到并记入测评票记录，等待计票',
+    });
+    const unknown = await receipt('AAAA-BBBB-CCCC-DDDD');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error.message).toBe('没有找到该回执码对应的测评票，请核对');
     const early = await t.app.inject({
       method: 'GET',
       url: `/api/public/evaluation-sessions/${session.id}/results`,

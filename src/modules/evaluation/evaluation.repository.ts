@@ -317,3 +317,11 @@ export async function planYearsWithin(db: Executor, regionPrefix: string, year: 
     .where(and(eq(planYears.year, year), sql`${planYears.regionCode} like ${`${regionPrefix}%`}`))
     .orderBy(asc(planYears.regionCode));
 }
+
+export async function ballotByReceipt(db: Executor, hash: string) {
+  const [row] = await db
+    .select({ sessionId: evaluationBallots.sessionId, seq: evaluationBallots.seq })
+    .from(evaluationBallots)
+    .where(eq(evaluationBallots.receiptHash, hash));
+  return row;
+}

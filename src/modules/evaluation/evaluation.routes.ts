@@ -10,6 +10,7 @@ import { surveyRateLimiter } from './survey-rate-limit';
 import {
   castEvaluationBallot,
   closeEvaluation,
+  lookUpEvaluationReceipt,
   publicEvaluationResult,
   readEvaluationBallot,
   verifyEvaluationBallots,
@@ -263,6 +264,20 @@ export const evaluationRoutes = [
       limitPublicRead(request, deps, body.token);
       reply.header('cache-control', 'no-store');
       return castEvaluationBallot(deps, body.token, body.ratings);
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/public/evaluation-receipts',
+    summary: '测评回执查验：凭回执码查看测评票是否已记录、已计入',
+    tags: publicTags,
+    access: 'public',
+    csrf: false,
+    body: z.object({ receipt: z.string().trim().min(1, '请填写回执码').max(60, '回执码不正确') }),
+    handler: async ({ deps, request, body, reply }) => {
+      limitPublicRead(request, deps, null);
+      reply.header('cache-control', 'no-store');
+      return lookUpEvaluationReceipt(deps, body.receipt);
     },
   }),
   defineRoute({

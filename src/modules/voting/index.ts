@@ -1,7 +1,8 @@
+// Pure pieces the evaluation module reuses: tokens and receipts, the ballot chain, the roll, rate limits.
 export { ballotHash, type ChainedBallot, GENESIS_HASH, verifyBallotChain } from './ballot.rules';
 export { ballotRateLimiter } from './ballot-rate-limit';
-// Pure pieces the evaluation module reuses: tokens and receipts, the ballot chain, the roll, rate limits.
 export {
+  canonicalReceipt,
   canonicalToken,
   castTag,
   issuedHash,

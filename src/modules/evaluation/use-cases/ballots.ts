@@ -6,6 +6,7 @@ import type { AppDeps } from '../../../server/deps';
 import {
   ballotHash,
   type ChainedBallot,
+  canonicalReceipt,
   canonicalToken,
   castTag,
   GENESIS_HASH,
@@ -17,6 +18,7 @@ import {
 import { assertAllowed, mayFollowEvaluation, mayManageEvaluation } from '../evaluation.policy';
 import {
   type BallotRow,
+  ballotByReceipt,
   ballotsOf,
   castChoicesOf,
   chainHead,
@@ -181,5 +183,29 @@ export async function publicEvaluationResult(deps: AppDeps, id: string) {
     year,
     closedAt: session.closedAt,
     ...session.result,
+  };
+}
+
+/** 回执查验: a deputy checks with the receipt code that the ballot is on record, and later counted. */
+export async function lookUpEvaluationReceipt(deps: AppDeps, receiptText: string) {
+  const code = canonicalReceipt(receiptText);
+  if (!code) {
+    throw new DomainError('EVALUATION_RECEIPT_NOT_FOUND', {
+      field: 'receipt',
+      message: '回执码格式不正确：应为 16 位字母和数字',
+    });
+  }
+  const ballot = await ballotByReceipt(deps.db, receiptHash(code));
+  if (!ballot) throw new DomainError('EVALUATION_RECEIPT_NOT_FOUND', { field: 'receipt' });
+  const { session } = await sessionOrThrow(deps.db, ballot.sessionId);
+  const counted = session.state === 'closed' && session.result !== null;
+  return {
+    session: { id: session.id, title: session.title },
+    status: counted ? (session.result!.valid ? 'counted' : 'void') : 'received',
+    message: counted
+      ? session.result!.valid
+        ? '您的测评票已计入本次测评结果'
+        : `您的测评票已收到，但本次测评无效：${session.result!.invalidReason}`
+      : '您的测评票已收到并记入测评票记录，等待计票',
   };
 }
