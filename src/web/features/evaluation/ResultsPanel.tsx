@@ -1,17 +1,21 @@
 import { Alert, Button, Card, Drawer, Empty, List, Segmented, Skeleton, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api/form-errors';
+import { useCan } from '../../app/auth/session';
 import { type RegionResults, useComments, useResults } from './evaluation.api';
 import { ResultsChart } from './ResultsChart';
+import { SurveyCodesButton } from './SurveyCodesButton';
 import { VerdictTag } from './VerdictTag';
 
 /** Results by region and project: the deputies' verdicts beside the public survey, with the posters. */
 export function ResultsPanel({ region, year }: { region?: string; year?: number }) {
   const results = useResults(region, year);
+  const can = useCan();
   if (results.error) return <Alert type="error" showIcon title={errorMessage(results.error)} />;
   if (!results.data) return <Skeleton active />;
   return (
     <Space direction="vertical" size="middle" className="evaluation-session">
+      {can('plan.manage') && region && year && <SurveyCodesButton region={region} year={year} />}
       {results.data.regions.map((r) => (
         <RegionCard key={r.regionCode} region={r} />
       ))}

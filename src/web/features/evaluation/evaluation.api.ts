@@ -194,6 +194,8 @@ export function useEvaluationActions() {
         },
       ),
     ),
+    issueCodes: (region: string, year: number, count: number) =>
+      api.post<{ codes: string[] }>(`${planPath(region, year)}/survey-codes`, { count }),
     close: after((id: string) => api.post<SessionDetail['result']>(`/api/evaluation-sessions/${id}/close`)),
   };
 }
