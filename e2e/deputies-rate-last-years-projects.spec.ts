@@ -159,6 +159,19 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
     await visible(resident, '已有 1 人评价');
     await shot(resident, 'resident-duplicate-refused');
     await resident.getByRole('link', { name: '码上提' }).waitFor();
+
+    // ── The coordinator, on a phone, reads the results with the resident's rating beside the verdicts.
+    const coordinatorPhone = await openPage({ phone: true });
+    await coordinatorPhone.goto(`${server.url}/login`);
+    await coordinatorPhone.getByLabel('用户名').fill('qinshui.coord');
+    await coordinatorPhone.getByLabel('密码').fill(DEMO_PASSWORD);
+    await coordinatorPhone.getByRole('button', { name: '登录' }).click();
+    await coordinatorPhone.getByRole('heading', { name: '工作台' }).waitFor();
+    await coordinatorPhone.goto(`${server.url}/evaluation`);
+    await coordinatorPhone.getByRole('tab', { name: '测评结果' }).click();
+    await visible(coordinatorPhone, '群众调查：共 1 份评价');
+    await visible(coordinatorPhone, '100%（1 份）');
+    await shot(coordinatorPhone, 'coordinator-results-phone');
     expect(await resident.getByRole('link', { name: '提建议' }).getAttribute('href')).toBe(
       `/portal/suggest?project=${projectPath.slice(3)}`,
     );

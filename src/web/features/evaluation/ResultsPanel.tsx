@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Drawer, Empty, List, Segmented, Skeleton, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Drawer, Empty, List, Segmented, Skeleton, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api/form-errors';
 import { useCan } from '../../app/auth/session';
+import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { type RegionResults, useComments, useResults } from './evaluation.api';
 import { ResultsChart } from './ResultsChart';
 import { SurveyCodesButton } from './SurveyCodesButton';
@@ -22,6 +23,8 @@ export function ResultsPanel({ region, year }: { region?: string; year?: number 
     </Space>
   );
 }
+
+type ProjectRow = RegionResults['projects'][number];
 
 function RegionCard({ region }: { region: RegionResults }) {
   const [view, setView] = useState<'deputies' | 'survey'>(region.session ? 'deputies' : 'survey');
@@ -59,27 +62,28 @@ function RegionCard({ region }: { region: RegionResults }) {
           label={`${region.regionName}各项目${view === 'deputies' ? '代表测评' : '群众调查'}结果`}
         />
       )}
-      <Table
-        rowKey="projectId"
-        size="small"
-        pagination={false}
-        scroll={{ x: true }}
-        dataSource={region.projects}
+      <ResponsiveTable<ProjectRow>
+        label={`${region.regionName}各项目测评结果`}
+        rows={region.projects}
+        rowKey={(p) => p.projectId}
+        cardTitle={(p) => p.name}
         columns={[
-          { title: '项目', dataIndex: 'name' },
-          { title: '代表测评', render: (_, p) => <VerdictTag verdict={p.deputies?.verdict} /> },
+          { key: 'name', title: '项目', render: (p) => p.name, hideOnCard: true },
+          { key: 'deputies', title: '代表测评', render: (p) => <VerdictTag verdict={p.deputies?.verdict} /> },
           {
+            key: 'rate',
             title: '群众满意率',
-            render: (_, p) =>
+            render: (p) =>
               p.survey.satisfactionRate === null
                 ? '—'
                 : `${p.survey.satisfactionRate}%（${p.survey.answers} 份）`,
           },
-          { title: '群众评价', render: (_, p) => <VerdictTag verdict={p.survey.verdict} /> },
+          { key: 'survey', title: '群众评价', render: (p) => <VerdictTag verdict={p.survey.verdict} /> },
           {
+            key: 'poster',
             title: '二维码海报',
-            render: (_, p) => (
-              <Space size={4}>
+            render: (p) => (
+              <Space size={8} wrap>
                 <a href={`/api/projects/${p.projectId}/poster.pdf`} target="_blank" rel="noreferrer">
                   PDF
                 </a>
@@ -92,25 +96,18 @@ function RegionCard({ region }: { region: RegionResults }) {
               </Space>
             ),
           },
-          {
-            title: '意见',
-            render: (_, p) => (
-              <Button
-                size="small"
-                type="link"
-                onClick={() => setCommentsOf({ id: p.projectId, name: p.name })}
-              >
-                查看
-              </Button>
-            ),
-          },
         ]}
+        actions={(p) => (
+          <Button size="small" type="link" onClick={() => setCommentsOf({ id: p.projectId, name: p.name })}>
+            查看意见
+          </Button>
+        )}
       />
       <Drawer
         open={commentsOf !== null}
         title={commentsOf?.name}
         onClose={() => setCommentsOf(null)}
-        size="large"
+        size={Math.min(736, window.innerWidth)}
       >
         {commentsOf && <Comments projectId={commentsOf.id} />}
       </Drawer>

@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Input,
-  Popconfirm,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Popconfirm, Space, Statistic, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../app/api/form-errors';
 import { useCan } from '../../app/auth/session';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { CheckInModal } from './CheckInModal';
 import {
+  type ProjectResult,
   type RollItem,
   type SessionDetail,
   useEvaluationActions,
@@ -176,20 +165,20 @@ function ResultTable({ session }: { session: SessionDetail }) {
         <Descriptions.Item label="签到">{result.present} 人</Descriptions.Item>
         <Descriptions.Item label="收回">{result.returned} 张</Descriptions.Item>
       </Descriptions>
-      <Table
-        rowKey="projectId"
-        size="small"
-        pagination={false}
-        scroll={{ x: true }}
-        dataSource={result.projects}
+      <ResponsiveTable<ProjectResult>
+        label="各项目测评结果"
+        rows={result.projects}
+        rowKey={(p) => p.projectId}
+        cardTitle={(p) => p.name}
         columns={[
-          { title: '项目', dataIndex: 'name' },
-          { title: '满意', render: (_, p) => p.counts.satisfied },
-          { title: '基本满意', render: (_, p) => p.counts.basicallySatisfied },
-          { title: '不满意', render: (_, p) => p.counts.dissatisfied },
-          { title: '未评', render: (_, p) => p.counts.blank },
-          { title: '结论', render: (_, p) => <VerdictTag verdict={p.verdict} /> },
+          { key: 'name', title: '项目', render: (p) => p.name, hideOnCard: true },
+          { key: 's', title: '满意', render: (p) => p.counts.satisfied },
+          { key: 'b', title: '基本满意', render: (p) => p.counts.basicallySatisfied },
+          { key: 'd', title: '不满意', render: (p) => p.counts.dissatisfied },
+          { key: 'blank', title: '未评', render: (p) => p.counts.blank },
+          { key: 'verdict', title: '结论', render: (p) => <VerdictTag verdict={p.verdict} /> },
         ]}
+        paginate={false}
       />
     </Card>
   );
