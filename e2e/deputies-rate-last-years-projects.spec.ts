@@ -88,8 +88,10 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
     let projectCount = 0;
     for (const [i, token] of tokens.entries()) {
       const phone = await openPage({ phone: true });
-      await phone.goto(`${server.url}/portal/evaluate/${token}`);
+      // As the QR code opens it: the token after '#', dropped from the address bar once read.
+      await phone.goto(`${server.url}/portal/evaluate#${token}`);
       await visible(phone, '人大代表满意度测评 · 无记名');
+      expect(phone.url()).toBe(`${server.url}/portal/evaluate`);
       const cards = phone.locator('.evaluate-projects > li');
       projectCount = await cards.count();
       expect(projectCount).toBeGreaterThan(2);

@@ -20,7 +20,7 @@ export const portalRoutes: RouteObject[] = [
   { path: '/portal', element: <PortalHome /> },
   { path: '/p/:projectId', element: lazyPage(() => import('./projects/ProjectPage'), 'ProjectPage') },
   {
-    path: '/portal/evaluate/:token',
+    path: '/portal/evaluate/:token?',
     element: lazyPage(() => import('./evaluation/EvaluateBallotPage'), 'EvaluateBallotPage'),
   },
   { path: '*', element: lazyPage(() => import('./home/PortalNotFound'), 'PortalNotFound') },

@@ -15,7 +15,8 @@ export function CheckInModal({
   onClose: () => void;
 }) {
   const [image, setImage] = useState<string | null>(null);
-  const link = issued ? `${window.location.origin}/portal/evaluate/${issued.token}` : '';
+  // After '#': the browser keeps it to itself, so the token reaches no server log (see the ballot page).
+  const link = issued ? `${window.location.origin}/portal/evaluate#${issued.token}` : '';
 
   useEffect(() => {
     setImage(null);

@@ -22,7 +22,14 @@ interface Receipt {
  * the server answers the first receipt.
  */
 export function EvaluateBallotPage() {
-  const { token = '' } = useParams();
+  const { token: fromPath } = useParams();
+  // The QR code puts the token after '#', which the browser never sends, so no server or proxy log
+  // holds it; /portal/evaluate/:token works too. Either way it is dropped from the address bar (and
+  // the history) once read, and kept in memory only.
+  const [token] = useState(() => fromPath ?? decodeURIComponent(window.location.hash.slice(1)));
+  useEffect(() => {
+    window.history.replaceState(null, '', '/portal/evaluate');
+  }, []);
   const [ballot, setBallot] = useState<Ballot | null>(null);
   const [ratings, setRatings] = useState<Record<string, Mark>>({});
   const [error, setError] = useState<string | null>(null);
