@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, openTestApp, type Session, type TestApp } from '../support/app';
 import { testDatabaseKinds } from '../support/databases';
@@ -165,6 +166,37 @@ describe('satisfaction evaluation over HTTP', () => {
       payload: { token: token.replace(/./, 'Z'), ratings },
     });
     expect(late.statusCode).toBe(404);
+  });
+
+  it('imports the roll from the congress office’s .xlsx, under its title row', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/plan-years/140521/2023/evaluation-sessions',
+      headers: as(coordinator),
+      payload: {},
+    });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('代表名单');
+    sheet.addRow(['沁水县第十七届人民代表大会代表名单']);
+    sheet.addRow(['序号', '姓名', '所在代表团']);
+    sheet.addRow([1, '王建军', '龙港镇代表团']);
+    sheet.addRow([2, '李 秀英', '端氏镇代表团']);
+    sheet.addRow([3, '张志刚', '嘉峰镇代表团']);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]), '代表名单.xlsx');
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `/api/evaluation-sessions/${created.json().id}/roll/import`,
+      headers: as(coordinator),
+      payload: form,
+    });
+    expect(imported.json()).toEqual({ deputies: 3 });
+    const roll = await t.app.inject({
+      method: 'GET',
+      url: `/api/evaluation-sessions/${created.json().id}/roll`,
+      headers: as(coordinator, false),
+    });
+    expect(roll.json().items.map((d: { name: string }) => d.name)).toEqual(['王建军', '李秀英', '张志刚']);
   });
 
   it('answers bad survey input with 422 naming the field, in Chinese', async () => {
