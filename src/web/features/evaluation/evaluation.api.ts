@@ -98,6 +98,8 @@ export function useSessionDetail(id: string | undefined) {
     queryKey: ['evaluation-session', id],
     queryFn: () => api.get<SessionDetail>(`/api/evaluation-sessions/${id}`),
     enabled: Boolean(id),
+    // While deputies rate, the desk watches the ballots come in.
+    refetchInterval: (query) => (query.state.data?.state === 'open' ? 5000 : false),
   });
 }
 
