@@ -107,7 +107,7 @@ describe.each(testDatabaseKinds())('foundation data on $name', (kind) => {
     await expect(database.db.execute(sql`truncate audit_log`)).rejects.toThrow();
   });
 
-  // Ballots and ballot tokens stay out of the audit log on purpose: an audit row names the acting
+  // Ballots and ballot tokens (of the vote and of the satisfaction evaluation) stay out of the audit log on purpose: an audit row names the acting
   // user and the time, which could line a ballot up with a check-in. They are append-only instead.
   it('attaches the audit trigger to every table but the log, sessions, read models and secret ballots', async () => {
     const rows = rowsOf<{ table_name: string; audited: boolean }>(
@@ -119,7 +119,15 @@ describe.each(testDatabaseKinds())('foundation data on $name', (kind) => {
         where t.table_schema = 'public' and t.table_type = 'BASE TABLE'`),
     );
     const unaudited = rows.filter((r) => !r.audited).map((r) => r.table_name);
-    expect(unaudited.sort()).toEqual(['audit_log', 'ballots', 'latest_figures', 'sessions', 'voting_tokens']);
+    expect(unaudited.sort()).toEqual([
+      'audit_log',
+      'ballots',
+      'evaluation_ballots',
+      'evaluation_tokens',
+      'latest_figures',
+      'sessions',
+      'voting_tokens',
+    ]);
   });
 
   it('verifies the chain, then names the first row an intruder changed', async () => {
