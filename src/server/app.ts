@@ -18,6 +18,7 @@ import { planRoutes } from '../modules/plans';
 import { progressRoutes } from '../modules/progress';
 import { regionRoutes } from '../modules/regions';
 import { reportRoutes } from '../modules/reports';
+import { suggestionRoutes } from '../modules/suggestions';
 import { unitRoutes } from '../modules/units';
 import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
@@ -156,6 +157,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...reportRoutes,
     ...auditRoutes,
     ...votingRoutes,
+    ...suggestionRoutes(),
   ];
   registerRoutes(app, deps, routes);
   app.decorate(
