@@ -153,11 +153,12 @@ async function routeAndAnswer(deps: AppDeps, planYearId: string): Promise<void> 
     .select()
     .from(suggestionGroups)
     .where(and(eq(suggestionGroups.planYearId, planYearId), isNotNull(suggestionGroups.unitId)));
-  // Two of three guessed groups routed: the rest show the coordinator's queue.
-  for (const [i, group] of groups.entries()) {
-    if (i % 3 === 2) continue;
-    await routeGroup(deps, SEED_ACTOR, group.id, { unitId: group.unitId! });
+  // Groups with an answer above, and two of three others, are routed; the rest wait for the coordinator.
+  const sorted = [...groups].sort((a, b) => a.label.localeCompare(b.label, 'zh'));
+  for (const [i, group] of sorted.entries()) {
     const answer = ANSWERS.find((a) => a.match.test(group.label));
+    if (!answer && i % 3 === 2) continue;
+    await routeGroup(deps, SEED_ACTOR, group.id, { unitId: group.unitId! });
     if (answer)
       await answerGroup(deps, SEED_ACTOR, group.id, { verdict: answer.verdict, reason: answer.reason });
   }
