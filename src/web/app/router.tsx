@@ -23,6 +23,8 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/progress': page(() => import('../features/progress/ProgressHomePage'), 'ProgressHomePage'),
   '/approvals': page(() => import('../features/progress/ApprovalsPage'), 'ApprovalsPage'),
   '/bulletins': page(() => import('../features/reports/BulletinsPage'), 'BulletinsPage'),
+  '/suggestions': page(() => import('../features/suggestions/SuggestionsPage'), 'SuggestionsPage'),
+  '/triage': page(() => import('../features/suggestions/TriagePage'), 'TriagePage'),
 };
 
 /** Pages below a menu entry (a plan year, a project, a report), guarded like the entry itself. */

@@ -18,5 +18,7 @@ function lazyPage(load: () => Promise<Record<string, ComponentType>>, name: stri
 
 export const portalRoutes: RouteObject[] = [
   { path: '/portal', element: <PortalHome /> },
+  { path: '/portal/suggest', element: lazyPage(() => import('./suggestions/SuggestPage'), 'SuggestPage') },
+  { path: '/portal/track/:code?', element: lazyPage(() => import('./suggestions/TrackPage'), 'TrackPage') },
   { path: '*', element: lazyPage(() => import('./home/PortalNotFound'), 'PortalNotFound') },
 ];
