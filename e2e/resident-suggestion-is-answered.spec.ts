@@ -42,7 +42,9 @@ async function login(page: Page, username: string) {
   await page.getByRole('heading', { name: '工作台' }).waitFor();
 }
 
-async function openTriage(page: Page) {
+async function openTriage(page: Page, phone = false) {
+  // On a phone the menu is a drawer behind the ☰ button.
+  if (phone) await page.getByRole('button', { name: '打开导航菜单' }).click();
   await page
     .getByRole('navigation', { name: '主导航' })
     .getByRole('menuitem', { name: '分类梳理', exact: true })
@@ -126,10 +128,10 @@ describe('群众提出建议，部门答复后凭查询码看到答复', () => {
     await card.getByText('已转交').first().waitFor();
     await shot(desk, 'coordinator-merged-and-routed');
 
-    // 住建局's clerk answers the group routed to the unit.
-    const clerk = await openPage(false);
+    // 住建局's clerk answers the group routed to the unit, from a phone.
+    const clerk = await openPage(true);
     await login(clerk, 'zjj.clerk');
-    await openTriage(clerk);
+    await openTriage(clerk, true);
     const routed = clerk.getByTestId('suggestion-group').filter({ hasText: RESIDENT_TEXT });
     await routed.getByText('部分采纳').click();
     await routed.getByLabel('答复理由').fill(REASON);
@@ -137,6 +139,7 @@ describe('群众提出建议，部门答复后凭查询码看到答复', () => {
     await routed.getByRole('button', { name: '提交答复' }).click();
     await routed.getByText('答复：部分采纳').waitFor();
     await shot(clerk, 'department-answered');
+    expect(await clerk.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     // The resident opens the code again, on the phone.
     await phone.goto(`${server.url}/portal/track`);
