@@ -52,26 +52,6 @@ async function openTriage(page: Page, phone = false) {
   await page.getByRole('heading', { name: '分类梳理' }).waitFor();
 }
 
-/** Another channel's suggestion, entered over the API as the coordinator would from the hotline log. */
-async function enterFromHotline(year: number, text: string) {
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'qinshui.coord', password: DEMO_PASSWORD }),
-  });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${server.url}/api/plan-years/140521/${year}/suggestions`, {
-    method: 'POST',
-    headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({ channel: 'hotline', text }),
-  });
-  expect(response.status).toBe(201);
-}
-
 describe('群众提出建议，部门答复后凭查询码看到答复', () => {
   beforeAll(async () => {
     assertWebBuilt();
@@ -105,13 +85,28 @@ describe('群众提出建议，部门答复后凭查询码看到答复', () => {
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
 
-    await enterFromHotline(year, TWIN);
-    await enterFromHotline(year, PARAPHRASE);
-    await enterFromHotline(year, OTHER);
-
-    // The coordinator groups, merges the paraphrase in and routes the group to 住建局.
+    // The coordinator imports the week's hotline log, then groups, merges the paraphrase in and
+    // routes the group to 住建局.
     const desk = await openPage(false);
     await login(desk, 'qinshui.coord');
+    await desk
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('menuitem', { name: '公开征集', exact: true })
+      .click();
+    await desk.getByRole('heading', { name: '公开征集 · 群众建议' }).waitFor();
+    await visible(desk, '征集中');
+    const log = [
+      '编号,内容,渠道,提交时间',
+      ...[TWIN, PARAPHRASE, OTHER].map((t, i) => `RX-${i + 1},${t},12345热线,${year - 1}-11-25 10:00`),
+    ];
+    await desk.getByLabel('导入建议表').setInputFiles({
+      name: '12345热线.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(log.join('\n')),
+    });
+    await visible(desk, '已导入 3 条：新增 3 条，更新 0 条');
+    await desk.getByText(OTHER).first().waitFor();
+    await shot(desk, 'coordinator-imports-the-hotline-log');
     await openTriage(desk);
     await desk.getByRole('button', { name: '自动分组' }).click();
     await visible(desk, /已分组/);
