@@ -35,7 +35,7 @@ export function FunnelChart({ funnel }: { funnel: Funnel }) {
           sort: 'none',
           min: 0,
           max: top,
-          minSize: '8%',
+          minSize: '36%',
           left: '5%',
           width: '90%',
           gap: 2,

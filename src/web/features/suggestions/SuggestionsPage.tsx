@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Input, Progress, Select, Space, Tag } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { CHANNEL_LABELS, type Channel } from '../../../modules/suggestions/suggestion-sheet.rules';
 import { errorMessage } from '../../app/api/form-errors';
@@ -65,6 +65,7 @@ export function SuggestionsPage() {
   const funnel = useFunnel(plan);
   const actions = useSuggestionActions(plan);
   const [progress, setProgress] = useState<number | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [importNote, setImportNote] = useState<{
     type: 'success' | 'error';
     text: string;
@@ -104,9 +105,13 @@ export function SuggestionsPage() {
             {select}
             {mayManage && <EntryButton onAdd={actions.add} onDone={actions.refresh} />}
             {mayManage && (
-              <label className="ant-btn ant-btn-default suggest-upload">
-                导入表格
+              <>
+                <Button onClick={() => fileInput.current?.click()} loading={progress !== null}>
+                  导入表格
+                </Button>
                 <input
+                  ref={fileInput}
+                  hidden
                   type="file"
                   accept=".xlsx,.csv,.tsv"
                   aria-label="导入建议表"
@@ -116,7 +121,7 @@ export function SuggestionsPage() {
                     if (file) void importFile(file);
                   }}
                 />
-              </label>
+              </>
             )}
           </Space>
         }
