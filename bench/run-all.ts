@@ -6,6 +6,7 @@ const only = process.argv[2];
 const benches: Record<string, () => Promise<unknown>> = {
   foundation: runFoundationBench,
   'suggestion-grouping': () => runSuggestionGroupingBench(),
+  'suggestion-submit': async () => (await import('./suggestion-submit.bench')).runSuggestionSubmitBench(),
   'progress-rollup': async () => (await import('./progress-rollup.bench')).runProgressBench(),
 };
 for (const [name, run] of Object.entries(benches)) {

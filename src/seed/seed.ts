@@ -17,6 +17,7 @@ import { findUnitByName, guessUnitKind, insertUnit } from '../modules/units';
 import type { AppDeps } from '../server/deps';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PLAN_YEARS, DEMO_UNITS, QINSHUI_COUNTY } from './demo-data';
 import { DEMO_PLAN_FILES, loadDemoPlan } from './plans';
+import { seedDemoSuggestions } from './suggestions-demo';
 
 const SEED_ACTOR = 'system:seed';
 
@@ -92,6 +93,7 @@ export async function seedDemo(deps: AppDeps): Promise<NonNullable<SeedReport['d
     await openPlanYear(deps, SEED_ACTOR, plan);
     planYears++;
   }
+  await seedDemoSuggestions(deps);
   return { units: unitCount, users, planYears, townships };
 }
 

@@ -19,6 +19,7 @@ import { planRoutes } from '../modules/plans';
 import { progressRoutes } from '../modules/progress';
 import { regionRoutes } from '../modules/regions';
 import { reportRoutes } from '../modules/reports';
+import { suggestionRoutes } from '../modules/suggestions';
 import { unitRoutes } from '../modules/units';
 import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...auditRoutes,
     ...votingRoutes,
     ...evaluationRoutes,
+    ...suggestionRoutes(),
   ];
   registerRoutes(app, deps, routes);
   app.decorate(

@@ -24,6 +24,8 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/approvals': page(() => import('../features/progress/ApprovalsPage'), 'ApprovalsPage'),
   '/bulletins': page(() => import('../features/reports/BulletinsPage'), 'BulletinsPage'),
   '/evaluation': page(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage'),
+  '/suggestions': page(() => import('../features/suggestions/SuggestionsPage'), 'SuggestionsPage'),
+  '/triage': page(() => import('../features/suggestions/TriagePage'), 'TriagePage'),
 };
 
 /** Pages below a menu entry (a plan year, a project, a report), guarded like the entry itself. */

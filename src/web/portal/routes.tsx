@@ -23,5 +23,7 @@ export const portalRoutes: RouteObject[] = [
     path: '/portal/evaluate/:token?',
     element: lazyPage(() => import('./evaluation/EvaluateBallotPage'), 'EvaluateBallotPage'),
   },
+  { path: '/portal/suggest', element: lazyPage(() => import('./suggestions/SuggestPage'), 'SuggestPage') },
+  { path: '/portal/track/:code?', element: lazyPage(() => import('./suggestions/TrackPage'), 'TrackPage') },
   { path: '*', element: lazyPage(() => import('./home/PortalNotFound'), 'PortalNotFound') },
 ];

@@ -19,7 +19,7 @@ export interface AnswerInput {
  * reaches every resident of the group through their tracking code. A later answer supersedes the
  * earlier one, which stays in the history.
  */
-export async function answerGroup(deps: AppDeps, actor: Actor, groupId: string, input: AnswerInput) {
+export async function answerGroup(deps: AppDeps, actor: Actor | string, groupId: string, input: AnswerInput) {
   return writeTransaction(deps.db, actor, async (tx) => {
     const group = await requireGroup(tx, groupId, true);
     if (group.status === 'proposed' || !group.unitId) throw new DomainError('SUGGESTION_GROUP_NOT_ROUTED');
@@ -27,7 +27,8 @@ export async function answerGroup(deps: AppDeps, actor: Actor, groupId: string, 
       .select({ id: units.id, name: units.name, regionCode: units.regionCode })
       .from(units)
       .where(eq(units.id, group.unitId));
-    if (!unit || !mayAnswerFor(actor, unit)) throw new DomainError('OUT_OF_SCOPE');
+    if (!unit || (typeof actor !== 'string' && !mayAnswerFor(actor, unit)))
+      throw new DomainError('OUT_OF_SCOPE');
     const [last] = await tx
       .select({ version: sql<number>`coalesce(max(${suggestionAnswers.version}), 0)::int` })
       .from(suggestionAnswers)
@@ -41,7 +42,7 @@ export async function answerGroup(deps: AppDeps, actor: Actor, groupId: string, 
         verdict: input.verdict,
         reason: input.reason,
         unitId: unit.id,
-        answeredBy: actor.userId,
+        answeredBy: typeof actor === 'string' ? null : actor.userId,
         answeredAt: now,
       })
       .returning();

@@ -306,7 +306,8 @@ export async function publicAnswers(deps: AppDeps, regionCode: string, year: num
       id: suggestionGroups.id,
       label: suggestionGroups.label,
       field: suggestionGroups.field,
-      size: sql<number>`(select count(*)::int from suggestions s where s.group_id = ${suggestionGroups.id})`,
+      // Spelled out: drizzle renders a lone column unqualified, which the subquery would read as s.id.
+      size: sql<number>`(select count(*)::int from suggestions s where s.group_id = suggestion_groups.id)`,
     })
     .from(suggestionGroups)
     .where(and(eq(suggestionGroups.planYearId, planYear.id), eq(suggestionGroups.status, 'answered')))

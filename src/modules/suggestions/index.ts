@@ -1,0 +1,12 @@
+export { SUGGESTION_FIELDS } from './lexicon.rules';
+export { CHANNEL_LABELS, CHANNELS, type Channel } from './suggestion-sheet.rules';
+export { suggestionRoutes, suggestionSubmitLimit } from './suggestions.routes';
+export * from './suggestions.tables';
+export { chinaDate } from './triage.rules';
+export * from './triage.tables';
+export { answerGroup } from './use-cases/answers';
+export { importSuggestionSheet } from './use-cases/intake';
+export { ensureSolicitationWindow, setSolicitationWindow } from './use-cases/solicitation';
+export { addSuggestion, submitSuggestion, trackSuggestion } from './use-cases/submission';
+export { linkCandidate, planFunnel } from './use-cases/traceability';
+export { autoGroup, mergeGroups, routeGroup, splitSuggestion } from './use-cases/triage';
