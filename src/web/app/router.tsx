@@ -23,6 +23,10 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/progress': page(() => import('../features/progress/ProgressHomePage'), 'ProgressHomePage'),
   '/approvals': page(() => import('../features/progress/ApprovalsPage'), 'ApprovalsPage'),
   '/bulletins': page(() => import('../features/reports/BulletinsPage'), 'BulletinsPage'),
+  // candidates: 部门谋划, 优化比选, 会议研究
+  '/candidates': page(() => import('../features/candidates/CandidatesPage'), 'CandidatesPage'),
+  '/screening': page(() => import('../features/candidates/ScreeningPage'), 'ScreeningPage'),
+  '/review': page(() => import('../features/candidates/ReviewPage'), 'ReviewPage'),
 };
 
 /** Pages below a menu entry (a plan year, a project, a report), guarded like the entry itself. */
