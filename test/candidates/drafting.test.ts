@@ -8,7 +8,7 @@ import {
 } from '../../src/modules/candidates/use-cases/drafting';
 import { findPlanYear } from '../../src/modules/plans';
 import { testDatabaseKinds } from '../support/databases';
-import { openWorld, REGION, suggestionGroup, type World, YEAR } from './support';
+import { importFixture, openWorld, REGION, suggestionGroup, type World, YEAR } from './support';
 
 const park = (leadUnitId: string) => ({
   name: '城区口袋公园建设项目',
@@ -155,6 +155,19 @@ describe.each(testDatabaseKinds())('drafting candidates on $name', (kind) => {
       code: 'CANDIDATE_NOT_FOUND',
     });
     expect(await w.auditOf('candidates', c.id)).toHaveLength(2);
+  });
+
+  it('keeps a department from deleting a row of the official table, even its own', async () => {
+    // The official table of another year, so this year's drafts stay as they are.
+    await importFixture(w, 2025);
+    const view = await candidateListView(w.deps, w.zjjClerk, REGION, 2025);
+    const own = view.items.find((c) => c.editable)!;
+    expect(own.units.lead).toEqual(['住建局']);
+    await expect(removeCandidate(w.deps, w.zjjClerk, own.id)).rejects.toMatchObject({
+      code: 'OUT_OF_SCOPE',
+      message: '部门只能删除本单位起草的候选项目草稿',
+    });
+    await removeCandidate(w.deps, w.coordinator, own.id);
   });
 
   it('lets the coordinator edit any candidate, also once the list is in review; departments then may not', async () => {

@@ -184,6 +184,9 @@ export async function editCandidate(deps: AppDeps, actor: Actor, id: string, inp
 export async function removeCandidate(deps: AppDeps, actor: Actor, id: string): Promise<void> {
   await writeTransaction(deps.db, actor, async (tx) => {
     const found = await editable(tx, actor, id);
+    // A department withdraws its own drafts; a row of the official table is the coordinator's.
+    if (found.candidate.status !== 'draft' && !mayManageCandidates(actor, found.regionCode))
+      throw new DomainError('OUT_OF_SCOPE', { message: '部门只能删除本单位起草的候选项目草稿' });
     if ((await listStateOf(tx, found.candidate.planYearId)) !== 'draft')
       throw new DomainError('CANDIDATE_LIST_IN_REVIEW', {
         message: '候选项目清单已提交会议研究，不能删除候选项目',

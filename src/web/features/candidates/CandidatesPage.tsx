@@ -239,7 +239,7 @@ export function CandidatesPage() {
                 <Button size="small" onClick={() => setEditing(c)}>
                   修改
                 </Button>
-                {inDraft && (
+                {inDraft && (manager || c.status === 'draft') && (
                   <Popconfirm
                     title={`删除“${c.name}”？`}
                     okText="删除"

@@ -6,6 +6,8 @@ import { errorMessage } from '../../app/api/form-errors';
 import { PlanYearSelect, planYearKey, sortPlanYears, ToolbarField } from '../progress/PlanYearSelect';
 import { usePlanYearList } from '../progress/progress.api';
 import type { ListState } from './candidates.api';
+// The plan-year picker and tags are styled with the progress pages they come from.
+import '../progress/progress.css';
 
 const STAGES = [
   { value: '/candidates', label: '部门谋划' },

@@ -90,7 +90,7 @@ export function ReviewPage() {
             {data.readyForVote ? (
               <Alert type="success" showIcon title="候选项目清单已审定，可以提交人大代表票决。" />
             ) : (
-              <Alert type="info" showIcon title={`提交票决前还需：${data.missing.join('、')}`} />
+              <Alert type="warning" showIcon title={`提交票决前还需：${data.missing.join('、')}`} />
             )}
           </Card>
           {!data.readyForVote && can('plan.manage') && (
