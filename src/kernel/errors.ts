@@ -104,6 +104,19 @@ export const ERRORS = {
   SURVEY_CODE_INVALID: { status: 422, message: '测评码不正确或未发放，请核对' },
   SURVEY_DUPLICATE: { status: 409, message: '您已对该项目作过评价，每人对每个项目只能评价一次' },
   SURVEY_PROJECT_NOT_FOUND: { status: 404, message: '项目不存在或未公开' },
+  // candidates: drafting, screening, review (部门谋划, 优化比选, 会议研究)
+  CANDIDATE_NOT_FOUND: { status: 404, message: '候选项目不存在' },
+  CANDIDATE_INVALID: { status: 422, message: '候选项目填写有误，请修改后再保存' },
+  CANDIDATE_LIST_IN_REVIEW: { status: 409, message: '候选项目清单已提交会议研究，部门不能再修改' },
+  CANDIDATE_VOTED: { status: 409, message: '该候选项目已经人大代表票决，不能再修改' },
+  SCREENING_CRITERIA_INVALID: { status: 422, message: '评分标准或权重有误' },
+  SCREENING_SCORE_INVALID: { status: 422, message: '得分应为 0 到 100 之间的数，最多一位小数' },
+  CANDIDATE_REVIEW_INVALID: { status: 409, message: '会议研究记录不符合先政府常务会、后党委常委会的顺序' },
+  CANDIDATE_LIST_NOT_APPROVED: {
+    status: 409,
+    message: '候选项目清单须先后经政府常务会、党委常委会研究通过，才能提交人大代表票决',
+  },
+  CANDIDATE_LIST_EMPTY: { status: 409, message: '候选项目清单中还没有入围项目' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -42,7 +42,32 @@ export function officialCells(c: CandidateRow): string[] {
 }
 
 const HEADERS = Object.values(COLUMN_LABELS);
-const WIDTHS = [6, 22, 40, 60, 22, 10, 10, 10, 18, 14, 10];
+const WIDTHS = [6, 22, 40, 58, 22, 10, 10, 10, 20, 14, 10];
+/** On paper a phone number (11 digits) must stay on one line in its column. */
+const DOCX_WIDTHS = [5, 20, 38, 53, 22, 9, 9, 9, 25, 13, 8];
+
+/** Width of text in Excel's column units: a Chinese character takes two. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * Neither Excel nor LibreOffice grows a row for wrapped text written by a program: the height is
+ * set from the longest cell, line by line, so every word of the plan is on the printed page.
+ */
+export function rowHeightFor(cells: readonly string[], widths: readonly number[], lineHeight = 15): number {
+  let lines = 1;
+  cells.forEach((text, i) => {
+    const usable = Math.max(1, (widths[i] ?? 10) - 1);
+    const n = text
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.min(409, lines * lineHeight + 4);
+}
 
 export async function candidateListXlsx(title: string, rows: CandidateRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -57,9 +82,12 @@ export async function candidateListXlsx(title: string, rows: CandidateRow[]): Pr
   header.values = HEADERS;
   header.font = { bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  header.height = rowHeightFor(HEADERS, WIDTHS);
   for (const c of rows) {
-    const row = sheet.addRow(officialCells(c));
+    const cells = officialCells(c);
+    const row = sheet.addRow(cells);
     row.alignment = { vertical: 'top', wrapText: true };
+    row.height = rowHeightFor(cells, WIDTHS);
   }
   sheet.eachRow((row, n) => {
     if (n < 2) return;
@@ -78,6 +106,9 @@ export async function candidateListXlsx(title: string, rows: CandidateRow[]): Pr
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
+    printTitlesRow: '2:2',
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
   };
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -96,8 +127,8 @@ export async function candidateListDocx(title: string, rows: CandidateRow[]): Pr
       ),
     });
   // Landscape A4 less margins is 14,570 twips; the plan text needs the most room, as on paper.
-  const total = WIDTHS.reduce((a, b) => a + b, 0);
-  const columnWidths = WIDTHS.map((w) => Math.floor((w / total) * 14570));
+  const total = DOCX_WIDTHS.reduce((a, b) => a + b, 0);
+  const columnWidths = DOCX_WIDTHS.map((w) => Math.floor((w / total) * 14570));
   const table = new Table({
     width: { size: 14570, type: WidthType.DXA },
     columnWidths,

@@ -1,4 +1,10 @@
 export { type CandidateRow, candidatesOf } from './candidates.repository';
 export { candidateRoutes } from './candidates.routes';
 export { candidates } from './candidates.tables';
-export { importCandidateTable, listCandidates } from './use-cases/candidate-list';
+export {
+  candidateListView,
+  exportCandidateList,
+  importCandidateTable,
+  listCandidates,
+} from './use-cases/candidate-list';
+export { approvedCandidateList, recordReview } from './use-cases/review';

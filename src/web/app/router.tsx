@@ -26,6 +26,10 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/evaluation': page(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage'),
   '/suggestions': page(() => import('../features/suggestions/SuggestionsPage'), 'SuggestionsPage'),
   '/triage': page(() => import('../features/suggestions/TriagePage'), 'TriagePage'),
+  // candidates: 部门谋划, 优化比选, 会议研究
+  '/candidates': page(() => import('../features/candidates/CandidatesPage'), 'CandidatesPage'),
+  '/screening': page(() => import('../features/candidates/ScreeningPage'), 'ScreeningPage'),
+  '/review': page(() => import('../features/candidates/ReviewPage'), 'ReviewPage'),
 };
 
 /** Pages below a menu entry (a plan year, a project, a report), guarded like the entry itself. */

@@ -6,9 +6,21 @@ import { can } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
 import { findPlanYear, planYears } from '../../plans';
 import { findRegion } from '../../regions';
+import { normalizeUnitName } from '../../units';
+import { candidateListDocx, candidateListXlsx } from '../candidate-list-files';
 import { readTableRows } from '../candidate-table.reader';
 import { parseCandidateTable } from '../candidate-table.rules';
-import { type CandidateRow, candidatesOf, replaceCandidates } from '../candidates.repository';
+import { editVerdict, mayReadCandidates } from '../candidates.policy';
+import {
+  type CandidateRow,
+  candidatesOf,
+  lockPlanYear,
+  replaceCandidates,
+  suggestionLinksOf,
+  unitIdsByName,
+} from '../candidates.repository';
+import { LIST_STATE_LABELS } from '../review.rules';
+import { listStateOf, requirePlanYear } from './review';
 
 export interface CandidateImportSummary {
   region: string;
@@ -66,6 +78,13 @@ export async function importCandidateTable(
       throw new DomainError('REGION_NOT_FOUND', { field: 'region' });
     let planYear = await findPlanYear(tx, input.regionCode, input.year);
     const replaced = Boolean(planYear);
+    if (planYear) {
+      await lockPlanYear(tx, planYear.id);
+      if ((await listStateOf(tx, planYear.id)) !== 'draft')
+        throw new DomainError('CANDIDATE_LIST_IN_REVIEW', {
+          message: '候选项目清单已提交会议研究，不能再整体替换；如需重新导入，须会议退回后进行',
+        });
+    }
     if (!planYear) {
       [planYear] = await tx
         .insert(planYears)
@@ -78,6 +97,7 @@ export async function importCandidateTable(
         })
         .returning();
     }
+    const unitIds = await unitIdsByName(tx, input.regionCode);
     await replaceCandidates(
       tx,
       planYear!.id,
@@ -104,6 +124,9 @@ export async function importCandidateTable(
         })),
         needsReview: c.needsReview.map((n) => ({ column: n.column, message: n.reason })),
         status: 'listed',
+        // The official table is the list after screening: everything on it is shortlisted.
+        shortlisted: true,
+        leadUnitId: c.units.lead.length ? (unitIds.get(normalizeUnitName(c.units.lead[0]!)) ?? null) : null,
         sourceRow: c.row,
       })),
     );
@@ -140,4 +163,52 @@ export async function listCandidates(
   if (!planYear)
     throw new DomainError('PLAN_YEAR_NOT_FOUND', { message: `没有 ${regionCode} ${year} 年度的计划` });
   return candidatesOf(deps.db, planYear.id);
+}
+
+/** The list as the console shows it: the candidates with their suggestions and what the user may do. */
+export async function candidateListView(deps: AppDeps, actor: Actor, regionCode: string, year: number) {
+  if (!mayReadCandidates(actor, regionCode)) throw new DomainError('OUT_OF_SCOPE');
+  const plan = await requirePlanYear(deps.db, regionCode, year);
+  const [rows, state] = [await candidatesOf(deps.db, plan.id), await listStateOf(deps.db, plan.id)];
+  const links = await suggestionLinksOf(
+    deps.db,
+    rows.map((c) => c.id),
+  );
+  return {
+    state,
+    stateLabel: LIST_STATE_LABELS[state],
+    items: rows.map((c) => ({
+      ...c,
+      suggestionGroups: links.get(c.id) ?? [],
+      editable: editVerdict(actor, { regionCode, ...c }, state) === 'ok',
+    })),
+  };
+}
+
+/** The list as the official table (.xlsx) or the printed appendix (.docx). */
+export async function exportCandidateList(
+  deps: AppDeps,
+  actor: Actor | string,
+  regionCode: string,
+  year: number,
+  format: 'xlsx' | 'docx',
+  scope: 'list' | 'all' = 'list',
+) {
+  const rows = (await listCandidates(deps, actor, regionCode, year)).filter(
+    (c) => scope === 'all' || c.shortlisted,
+  );
+  const region = await findRegion(deps.db, regionCode);
+  const title = `${region?.name ?? ''}${year}年民生实事${scope === 'all' ? '谋划项目' : '候选项目'}清单`;
+  const fileName = `${title}.${format}`;
+  return format === 'xlsx'
+    ? {
+        body: await candidateListXlsx(title, rows),
+        fileName,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      }
+    : {
+        body: await candidateListDocx(title, rows),
+        fileName,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      };
 }

@@ -3,6 +3,7 @@ import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
+import { approvedCandidateList } from '../../candidates';
 import { readTableRows } from '../../candidates/candidate-table.reader';
 import { findPlanYear } from '../../plans';
 import { newReceiptSecret } from '../ballot-secrets';
@@ -142,7 +143,9 @@ export async function createSession(
     const plan = await findPlanYear(tx, regionCode, year);
     if (!plan)
       throw new DomainError('PLAN_YEAR_NOT_FOUND', { message: `没有 ${regionCode} ${year} 年度的计划` });
-    const candidateIds = input.candidateIds ?? (await planCandidates(tx, plan.id)).map((c) => c.id);
+    // Only a list approved by 政府常务会 then 党委常委会 goes to the vote; by default, its shortlist.
+    const approvedList = await approvedCandidateList(tx, plan.id);
+    const candidateIds = input.candidateIds ?? approvedList;
     if (candidateIds.length === 0) {
       throw new DomainError('VOTING_CANDIDATE_INVALID', {
         field: 'candidateIds',
