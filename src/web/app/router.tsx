@@ -23,6 +23,7 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/progress': page(() => import('../features/progress/ProgressHomePage'), 'ProgressHomePage'),
   '/approvals': page(() => import('../features/progress/ApprovalsPage'), 'ApprovalsPage'),
   '/bulletins': page(() => import('../features/reports/BulletinsPage'), 'BulletinsPage'),
+  '/voting': page(() => import('../features/voting/VotingHomePage'), 'VotingHomePage'),
 };
 
 /** Pages below a menu entry (a plan year, a project, a report), guarded like the entry itself. */
@@ -51,6 +52,16 @@ const SUB_PAGES: { path: string; permission: Action; Page: ComponentType }[] = [
     path: '/approvals/:projectId/:reportId',
     permission: 'record.approve',
     Page: page(() => import('../features/progress/ReviewPage'), 'ReviewPage'),
+  },
+  {
+    path: '/voting/:region/:year',
+    permission: 'plan.read',
+    Page: page(() => import('../features/voting/VotingHomePage'), 'VotingPlanYearPage'),
+  },
+  {
+    path: '/voting/sessions/:id',
+    permission: 'plan.read',
+    Page: page(() => import('../features/voting/SessionPage'), 'SessionPage'),
   },
 ];
 
