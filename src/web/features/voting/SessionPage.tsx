@@ -1,5 +1,5 @@
 import { DesktopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Modal, Skeleton, Space, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../app/api/form-errors';
@@ -53,7 +53,7 @@ function Setup({ s }: { s: SessionView }) {
 /** One voting session from preparation to the published result. */
 export function SessionPage() {
   const { id = '' } = useParams();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const can = useCan();
   const session = useVotingSession(id);
   const actions = useVotingActions(id);
@@ -75,7 +75,7 @@ export function SessionPage() {
     work: () => Promise<unknown>,
     done: string,
   ) =>
-    Modal.confirm({
+    modal.confirm({
       title: confirm.title,
       content: confirm.content,
       okText: confirm.ok,

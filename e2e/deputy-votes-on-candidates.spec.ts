@@ -1,0 +1,289 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { screenshotter } from './support/artifacts';
+import { type Browser, launchBrowser } from './support/browser';
+import { apiSession, fitsWidth, openMenu, signIn, visible } from './support/journey';
+import { assertWebBuilt, type RunningServer, startServer } from './support/server';
+
+/**
+ * 沁水县民生办 opens the deputies' vote on the county's 2024 candidate list (the official table of
+ * fifteen): a session of 沁水县第十七届人民代表大会第四次会议 for twelve seats, a roll of seven deputies
+ * (a first sheet with mistakes is refused row by row). Five deputies check in at the desk, each gets
+ * a QR code and votes on a phone. One deputy's answer is lost on the way: pressing 重新提交 gives the
+ * first receipt back and scanning the code again is refused, so the box holds five ballots, not six.
+ * The big screen shows only counts until the clerk closes; then the result, the elected candidates,
+ * the published ballots (recounted in the browser) and the projects they become. A deputy checks the
+ * receipt on the phone.
+ */
+const JOURNEY = 'deputy-votes-on-candidates';
+const FIXTURE = '/work/shared/fixtures/qinshui-2023-candidates.tsv';
+const ROLL = [
+  ['张建国', '城关代表团'],
+  ['李秀英', '城关代表团'],
+  ['王志强', '嘉峰代表团'],
+  ['赵丽华', '嘉峰代表团'],
+  ['刘文明', '端氏代表团'],
+  ['陈晓燕', '端氏代表团'],
+  ['杨国栋', '龙港代表团'],
+];
+const VOTERS = ROLL.slice(0, 5).map(([name]) => name!);
+
+let server: RunningServer;
+const browsers: Browser[] = [];
+const shot = screenshotter(JOURNEY);
+let names: string[] = [];
+
+async function openPage(phone: boolean): Promise<Page> {
+  const browser = await launchBrowser({ phone });
+  browsers.push(browser);
+  return browser.context.pages()[0] ?? (await browser.context.newPage());
+}
+
+const csv = (rows: string[][]) => Buffer.from(`${rows.map((r) => r.join(',')).join('\n')}\n`, 'utf8');
+
+/** Marks 赞成/反对 on the phone ballot; every candidate not named stays 弃权. */
+async function mark(page: Page, candidate: string, choice: '赞成' | '反对' | '弃权') {
+  await page
+    .getByRole('group', { name: `${candidate} 的表决` })
+    .getByText(choice, { exact: true })
+    .click();
+}
+
+/** The ballot each deputy casts: 1–3 赞成 by all; 4 赞成 by two; 5 反对 by all. */
+async function fillBallot(page: Page, voter: number) {
+  for (const c of names.slice(0, 3)) await mark(page, c, '赞成');
+  if (voter < 2) await mark(page, names[3]!, '赞成');
+  await mark(page, names[4]!, '反对');
+}
+
+async function confirmAndCast(page: Page) {
+  await page.getByRole('button', { name: '下一步：确认选票' }).click();
+  await page.getByRole('heading', { name: '请确认您的选择' }).waitFor();
+}
+
+describe('人大代表用手机票决民生实事项目', () => {
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startServer();
+    // The county's candidate list, as the official appendix table comes (the 2023 table, for 2024).
+    const coordinator = await apiSession(server.url, 'qinshui.coord');
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(FIXTURE)]), 'qinshui-candidates.tsv');
+    const imported = await coordinator('/api/plan-years/140521/2024/candidates/import', {
+      method: 'POST',
+      form,
+    });
+    expect(imported.status, await imported.clone().text()).toBe(200);
+    const list = (await (await coordinator('/api/plan-years/140521/2024/candidates')).json()) as {
+      items: { seq: number; name: string }[];
+    };
+    names = list.items.sort((a, b) => a.seq - b.seq).map((c) => c.name);
+    expect(names).toHaveLength(15);
+  });
+
+  afterAll(async () => {
+    for (const browser of browsers) await browser.close();
+    await server?.stop();
+  });
+
+  test('建会、导入名单、签到发票、手机投票、计票、公布、转为项目、查验回执', async () => {
+    // ── The coordinator sets the session up from the candidate list.
+    const desk = await openPage(false);
+    await signIn(desk, server.url, 'qinshui.coord');
+    await openMenu(desk, '人大代表票决');
+    await desk.getByRole('link', { name: /沁水县 2024年/ }).click();
+    await desk.getByRole('heading', { name: /沁水县 2024年 · 人大代表票决/ }).waitFor();
+    await desk.getByRole('button', { name: '新建票决会议' }).click();
+    const dialog = desk.getByRole('dialog', { name: '新建票决会议' });
+    await dialog.getByLabel('人民代表大会届次').fill('沁水县第十七届人民代表大会');
+    await dialog.getByLabel('会议', { exact: true }).fill('第四次会议');
+    await visible(desk, '候选项目（按选票顺序，共 15 项）');
+    expect(await dialog.getByLabel('应选名额').inputValue()).toBe('12');
+    await dialog.getByText(/^表决规则（默认/).click();
+    await visible(desk, '每票最多赞成数');
+    await shot(desk, 'create-session');
+    await dialog.getByRole('button', { name: '新建' }).click();
+    await desk.getByRole('heading', { name: /沁水县第十七届人民代表大会第四次会议/ }).waitFor();
+    await visible(desk, '请先导入代表名单，再开始签到投票');
+
+    // A roll with mistakes is refused whole, every problem by row; the corrected one goes in.
+    const upload = desk.locator('input[type=file]');
+    await upload.setInputFiles({
+      name: '代表名单.csv',
+      mimeType: 'text/csv',
+      buffer: csv([
+        ['姓名', '代表团'],
+        ['张建国', '城关代表团'],
+        ['李秀英', ''],
+        ['张建国', '城关代表团'],
+      ]),
+    });
+    await visible(desk, /代表名单有误，未导入任何内容：第 3 行（李秀英）缺少代表团/);
+    await visible(desk, '第 4 行“城关代表团 张建国”与第 2 行重复');
+    await shot(desk, 'roll-refused-by-row');
+    await upload.setInputFiles({
+      name: '代表名单.csv',
+      mimeType: 'text/csv',
+      buffer: csv([['姓名', '代表团'], ...ROLL]),
+    });
+    await visible(desk, '已导入代表名单：7 名代表，4 个代表团');
+    await visible(desk, '代表名单（7 人，已签到 0 人）');
+
+    await desk.getByRole('button', { name: '开始签到投票' }).click();
+    await desk
+      .getByRole('dialog', { name: '开始签到和投票？' })
+      .getByRole('button', { name: '开始' })
+      .click();
+    await visible(desk, '已开始签到和投票');
+    const sessionId = desk.url().split('/').pop()!;
+
+    // ── The hall's big screen: counts only.
+    const screen = await openPage(false);
+    await screen.goto(`${server.url}/portal/screen/${sessionId}`);
+    await visible(screen, '投票进行中，计票结束后公布结果');
+
+    // ── Five deputies check in; each token is shown once, as a QR code.
+    const tokens: string[] = [];
+    for (const voter of VOTERS) {
+      await desk.getByLabel('查找代表').fill(voter);
+      await desk.getByRole('button', { name: `${voter} 签到` }).click();
+      const modal = desk.getByRole('dialog', { name: new RegExp(`${voter} 的选票`) });
+      await modal.getByRole('img', { name: '选票二维码' }).waitFor();
+      const token = (await modal.getByRole('status', { name: '选票凭证码' }).textContent())!.trim();
+      expect(token).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+      tokens.push(token);
+      if (tokens.length === 1) await shot(desk, 'check-in-qr');
+      await modal.getByRole('button', { name: '代表已扫码，关闭' }).click();
+    }
+    await desk.getByLabel('查找代表').fill('');
+    await visible(desk, '代表名单（7 人，已签到 5 人）');
+
+    // ── Each deputy votes on a phone. The first types the code; the others scan the QR.
+    const phone = await openPage(true);
+    const receipts: string[] = [];
+    for (const [i, token] of tokens.entries()) {
+      const page = i === 0 ? phone : await phone.context().newPage();
+      if (i === 0) {
+        await page.goto(`${server.url}/portal/vote`);
+        await page.getByLabel('选票凭证码').fill(token.toLowerCase());
+        await page.getByRole('button', { name: '打开选票' }).click();
+      } else {
+        await page.goto(`${server.url}/portal/vote/${token.replace(/-/g, '')}`);
+      }
+      await page.getByRole('heading', { name: '沁水县第十七届人民代表大会第四次会议' }).waitFor();
+      expect(page.url()).toBe(`${server.url}/portal/vote`);
+      await visible(page, /赞成 0 项 \/ 应选 12 项/);
+      if (i === 0) await shot(page, 'phone-ballot');
+      await fillBallot(page, i);
+      await visible(page, new RegExp(`赞成 ${i < 2 ? 4 : 3} 项 / 应选 12 项`));
+      expect(await fitsWidth(page)).toBe(true);
+      if (i === 0) await shot(page, 'phone-ballot-marked');
+      await confirmAndCast(page);
+      if (i === 0) await shot(page, 'phone-confirm');
+
+      if (i === 1) {
+        // The answer to the first press is lost on the way (the ballot is in the box all the same).
+        let dropped = false;
+        await page.route('**/api/ballot', async (route) => {
+          if (route.request().method() === 'POST' && !dropped) {
+            dropped = true;
+            await route.fetch();
+            await route.abort('connectionreset');
+          } else await route.continue();
+        });
+        await page.getByRole('button', { name: '确认投票' }).click();
+        await visible(page, /网络连接中断.*请点“重新提交”，不会重复计票/);
+        await shot(page, 'phone-answer-lost');
+        await page.getByRole('button', { name: '重新提交' }).click();
+        await visible(page, '这张选票此前已经投出');
+        await visible(page, '该选票此前已成功投出，以下为当时的回执码');
+        await shot(page, 'phone-retry-first-receipt');
+      } else {
+        await page.getByRole('button', { name: '确认投票' }).click();
+        await visible(page, '投票成功');
+      }
+      const receipt = (await page.getByRole('status', { name: '回执码' }).textContent())!.trim();
+      expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+      receipts.push(receipt);
+      if (i === 0) {
+        await visible(page, '回执码只显示这一次，请抄写或截图保存');
+        expect(await fitsWidth(page)).toBe(true);
+        await shot(page, 'phone-receipt');
+      }
+    }
+    // Scanning the same code again: a clear refusal, no second ballot.
+    const again = await phone.context().newPage();
+    await again.goto(`${server.url}/portal/vote/${tokens[1]!.replace(/-/g, '')}`);
+    await visible(again, '该选票已经投出，不能再次投票或修改');
+    await shot(again, 'phone-token-used');
+
+    const returned = screen.getByText('收回选票', { exact: true }).locator('..');
+    await expect.poll(() => returned.innerText(), { timeout: 10_000 }).toMatch(/5$/);
+    await visible(screen, '投票进行中，计票结束后公布结果');
+    expect(await screen.getByRole('table').count()).toBe(0);
+    await shot(screen, 'big-screen-during-vote');
+
+    // ── The clerk sees the ballots in (the desk follows the counts), closes and counts.
+    const deskReturned = desk.getByText('收回选票', { exact: true }).locator('..');
+    await expect.poll(() => deskReturned.innerText(), { timeout: 15_000 }).toMatch(/5$/);
+    await desk.getByRole('button', { name: '结束投票并计票' }).click();
+    const close = desk.getByRole('dialog', { name: '结束投票并计票？' });
+    await visible(desk, '已收回 5 张选票（发出 5 张）');
+    await close.getByRole('button', { name: '结束并计票' }).click();
+    await visible(desk, '已结束投票并完成计票');
+    await visible(desk, `当选项目 3 项：${names.slice(0, 3).join('、')}`);
+    const tally = desk.getByRole('table', { name: '计票结果' });
+    await expect
+      .poll(() => tally.getByRole('row', { name: new RegExp(names[0]!) }).innerText())
+      .toMatch(/5\s+0\s+0/);
+    expect(await tally.getByRole('row', { name: new RegExp(names[3]!) }).innerText()).toMatch(/2\s+0\s+3/);
+    expect(await tally.getByRole('row', { name: new RegExp(names[4]!) }).innerText()).toMatch(/0\s+5\s+0/);
+    await shot(desk, 'result');
+
+    await visible(screen, '当选项目 3 项');
+    await shot(screen, 'big-screen-result');
+
+    // Downloads: the ledger and the resolution draft.
+    const api = await apiSession(server.url, 'qinshui.coord');
+    for (const [format, type] of [
+      ['xlsx', 'spreadsheetml'],
+      ['docx', 'wordprocessingml'],
+    ] as const) {
+      const file = await api(`/api/voting-sessions/${sessionId}/result?format=${format}`);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toContain(type);
+      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(3000);
+    }
+
+    // ── Publish; the elected become the year's projects.
+    await desk.getByRole('button', { name: '公布结果' }).click();
+    await visible(desk, '已公布票决结果和全部选票');
+    await desk.getByRole('button', { name: '当选项目转为实施项目' }).click();
+    await visible(desk, `已转为实施项目：${names.slice(0, 3).join('、')}`);
+    await shot(desk, 'published-adopted');
+    await desk.getByRole('link', { name: '查看项目进度' }).click();
+    await visible(desk, '全部项目');
+    const projects = desk.getByRole('table', { name: '项目进度列表' });
+    for (const n of names.slice(0, 3)) await projects.getByText(n).waitFor();
+    expect(await projects.getByRole('link').count()).toBe(3);
+    await shot(desk, 'projects');
+
+    // ── A deputy checks the receipt on the phone, then the published ballots recount.
+    const check = await phone.context().newPage();
+    await check.goto(`${server.url}/portal/receipt`);
+    await check.getByLabel('回执码').fill(receipts[2]!);
+    await check.getByRole('button', { name: '查验' }).click();
+    await visible(check, '您的选票已计入本次票决结果');
+    const mine = check.getByRole('list', { name: '您的选票' });
+    expect(await mine.getByRole('listitem').count()).toBe(15);
+    expect(await mine.getByRole('listitem').filter({ hasText: names[4]! }).innerText()).toContain('反对');
+    expect(await fitsWidth(check)).toBe(true);
+    await shot(check, 'phone-receipt-check');
+
+    await check.getByRole('link', { name: '查看公布的结果和全部选票' }).click();
+    await visible(check, '全部选票（5 张，随机顺序）');
+    await visible(check, '已在本机按下列 5 张选票重新计票，与公布的票数一致。');
+    await shot(check, 'phone-published-result');
+  });
+});
