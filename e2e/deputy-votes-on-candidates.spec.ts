@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chooseOption } from './support/antd';
 import { screenshotter } from './support/artifacts';
 import { type Browser, launchBrowser } from './support/browser';
 import { apiSession, fitsWidth, openMenu, signIn, visible } from './support/journey';
-import { assertWebBuilt, type RunningServer, startServer } from './support/server';
+import { assertWebBuilt, REPO_ROOT, type RunningServer, startServer } from './support/server';
 
 /**
  * 沁水县民生办 opens the deputies' vote on the county's 2024 candidate list (the official table of
@@ -14,7 +16,8 @@ import { assertWebBuilt, type RunningServer, startServer } from './support/serve
  * first receipt back and scanning the code again is refused, so the box holds five ballots, not six.
  * The big screen shows only counts until the clerk closes; then the result, the elected candidates,
  * the published ballots (recounted in the browser) and the projects they become. A deputy checks the
- * receipt on the phone.
+ * receipt on the phone. A sixth deputy votes on paper: two clerks type the ballot in, the second
+ * (on a phone) mistypes one mark, sees both entries side by side, corrects it, and it counts.
  */
 const JOURNEY = 'deputy-votes-on-candidates';
 const FIXTURE = '/work/shared/fixtures/qinshui-2023-candidates.tsv';
@@ -55,6 +58,15 @@ async function fillBallot(page: Page, voter: number) {
   for (const c of names.slice(0, 3)) await mark(page, c, '赞成');
   if (voter < 2) await mark(page, names[3]!, '赞成');
   await mark(page, names[4]!, '反对');
+}
+
+/** One clerk types paper ballot P-001: marks for the first candidates, the rest left blank (弃权). */
+async function typePaperBallot(page: Page, marks: string[], withNumber = true) {
+  if (withNumber) await page.getByLabel('票号').fill('P-001');
+  for (const [i, m] of marks.entries()) {
+    await page.getByLabel(`${names[i]} 的表决`).getByText(m, { exact: true }).click();
+  }
+  await page.getByRole('button', { name: '录入这张选票' }).click();
 }
 
 async function confirmAndCast(page: Page) {
@@ -218,30 +230,59 @@ describe('人大代表用手机票决民生实事项目', () => {
     await visible(again, '该选票已经投出，不能再次投票或修改');
     await shot(again, 'phone-token-used');
 
+    // ── A sixth deputy takes a paper ballot; two clerks type it in and must agree before it counts.
+    await desk.getByLabel('查找代表').fill('陈晓燕');
+    await chooseOption(desk, desk.getByRole('combobox', { name: '领取方式' }), '纸质票');
+    await desk.getByRole('button', { name: '陈晓燕 签到' }).click();
+    await visible(desk, '端氏代表团 陈晓燕 已签到，请发给纸质表决票');
+    await desk.getByRole('tab', { name: '纸质选票录入' }).click();
+    await typePaperBallot(desk, ['赞成', '赞成', '弃权', '赞成']);
+    await visible(desk, '票号 P-001 已录入，等待另一名工作人员录入核对');
+
+    const clerk = await openPage(true);
+    await signIn(clerk, server.url, 'zjj.clerk');
+    await openMenu(clerk, '人大代表票决', true);
+    await clerk.getByRole('link', { name: /沁水县 2024年/ }).click();
+    await clerk.getByRole('link', { name: '沁水县第十七届人民代表大会第四次会议' }).click();
+    await clerk.getByRole('tab', { name: '纸质选票录入' }).click();
+    await typePaperBallot(clerk, ['赞成', '反对', '弃权', '赞成']);
+    const mismatch = clerk.getByRole('table', { name: '票号 P-001 对照' });
+    await mismatch.waitFor();
+    expect(await mismatch.innerText()).toMatch(new RegExp(`${names[1]}\\s+赞成\\s+反对`));
+    expect(await fitsWidth(clerk)).toBe(true);
+    await shot(clerk, 'paper-mismatch-side-by-side-phone');
+    await clerk.getByRole('button', { name: '核对原票后更正我的录入' }).click();
+    await typePaperBallot(clerk, ['赞成', '赞成', '弃权', '赞成'], false);
+    await visible(clerk, '票号 P-001 两次录入一致，已计入');
+    await visible(clerk, /已计入\s*1\s*张/);
+    await shot(clerk, 'paper-counted-phone');
+
     const returned = screen.getByText('收回选票', { exact: true }).locator('..');
-    await expect.poll(() => returned.innerText(), { timeout: 10_000 }).toMatch(/5$/);
+    await expect.poll(() => returned.innerText(), { timeout: 10_000 }).toMatch(/6$/);
     await visible(screen, '投票进行中，计票结束后公布结果');
     expect(await screen.getByRole('table').count()).toBe(0);
     await shot(screen, 'big-screen-during-vote');
 
     // ── The clerk sees the ballots in (the desk follows the counts), closes and counts.
     const deskReturned = desk.getByText('收回选票', { exact: true }).locator('..');
-    await expect.poll(() => deskReturned.innerText(), { timeout: 15_000 }).toMatch(/5$/);
+    await expect.poll(() => deskReturned.innerText(), { timeout: 15_000 }).toMatch(/6$/);
     await desk.getByRole('button', { name: '结束投票并计票' }).click();
     const close = desk.getByRole('dialog', { name: '结束投票并计票？' });
-    await visible(desk, '已收回 5 张选票（发出 5 张）');
+    await visible(desk, '已收回 6 张选票（发出 6 张）');
     await close.getByRole('button', { name: '结束并计票' }).click();
     await visible(desk, '已结束投票并完成计票');
     await visible(desk, `当选项目 3 项：${names.slice(0, 3).join('、')}`);
     const tally = desk.getByRole('table', { name: '计票结果' });
     await expect
       .poll(() => tally.getByRole('row', { name: new RegExp(names[0]!) }).innerText())
-      .toMatch(/5\s+0\s+0/);
-    expect(await tally.getByRole('row', { name: new RegExp(names[3]!) }).innerText()).toMatch(/2\s+0\s+3/);
-    expect(await tally.getByRole('row', { name: new RegExp(names[4]!) }).innerText()).toMatch(/0\s+5\s+0/);
+      .toMatch(/6\s+0\s+0/);
+    expect(await tally.getByRole('row', { name: new RegExp(names[3]!) }).innerText()).toMatch(/3\s+0\s+3/);
+    expect(await tally.getByRole('row', { name: new RegExp(names[4]!) }).innerText()).toMatch(/0\s+5\s+1/);
     await shot(desk, 'result');
 
     await visible(screen, '当选项目 3 项');
+    const onScreen = screen.getByRole('table', { name: '计票结果' });
+    expect(await onScreen.getByRole('row', { name: new RegExp(names[4]!) }).innerText()).toMatch(/0\s+5\s+1/);
     await shot(screen, 'big-screen-result');
 
     // Downloads: the ledger and the resolution draft.
@@ -253,7 +294,10 @@ describe('人大代表用手机票决民生实事项目', () => {
       const file = await api(`/api/voting-sessions/${sessionId}/result?format=${format}`);
       expect(file.status).toBe(200);
       expect(file.headers.get('content-type')).toContain(type);
-      expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(3000);
+      const bytes = Buffer.from(await file.arrayBuffer());
+      expect(bytes.byteLength).toBeGreaterThan(3000);
+      // Kept beside the screenshots, for a person to open.
+      writeFileSync(join(REPO_ROOT, 'test-artifacts', 'e2e', JOURNEY, `result.${format}`), bytes);
     }
 
     // ── Publish; the elected become the year's projects.
@@ -282,8 +326,8 @@ describe('人大代表用手机票决民生实事项目', () => {
     await shot(check, 'phone-receipt-check');
 
     await check.getByRole('link', { name: '查看公布的结果和全部选票' }).click();
-    await visible(check, '全部选票（5 张，随机顺序）');
-    await visible(check, '已在本机按下列 5 张选票重新计票，与公布的票数一致。');
+    await visible(check, '全部选票（6 张，随机顺序）');
+    await visible(check, '已在本机按下列 6 张选票重新计票，与公布的票数一致。');
     await shot(check, 'phone-published-result');
   });
 });

@@ -2,7 +2,8 @@ import type { PublicResult } from './portal-api';
 
 /** Per candidate 赞成/反对/弃权 (or points), passed and the outcome. */
 export function TallyTable({ result, big }: { result: PublicResult; big?: boolean }) {
-  const approval = result.method === 'approval';
+  // The big screen's answer names no method: an approval count is one with 赞成 figures.
+  const approval = result.candidates.some((c) => c.yes !== undefined);
   const elected = new Set(result.elected.map((e) => e.candidateId));
   return (
     <div className="tally-scroll">
