@@ -150,6 +150,15 @@ describe('人大代表用手机票决民生实事项目', () => {
     await visible(desk, '已开始签到和投票');
     const sessionId = desk.url().split('/').pop()!;
 
+    // Slips printed ahead for deputies without a phone: one QR code and code per slip.
+    await desk.getByLabel('票条张数').fill('2');
+    await desk.getByRole('button', { name: '生成票条' }).click();
+    const slips = desk.getByRole('dialog', { name: '二维码票条（2 张）' });
+    await slips.getByRole('img', { name: '票条 2 二维码' }).waitFor();
+    await shot(desk, 'slips-print-view');
+    await slips.getByRole('button', { name: '关闭' }).first().click();
+    await visible(desk, '已生成 2 张');
+
     // ── The hall's big screen: counts only.
     const screen = await openPage(false);
     await screen.goto(`${server.url}/portal/screen/${sessionId}`);
@@ -191,6 +200,15 @@ describe('人大代表用手机票决民生实事项目', () => {
       await visible(page, new RegExp(`赞成 ${i < 2 ? 4 : 3} 项 / 应选 12 项`));
       expect(await fitsWidth(page)).toBe(true);
       if (i === 0) await shot(page, 'phone-ballot-marked');
+      if (i === 4) {
+        // The last deputy says 赞成 to thirteen for twelve seats: warned, and cannot go on until fixed.
+        for (const c of names.slice(5)) await mark(page, c, '赞成');
+        await visible(page, '赞成超过 12 项，选票将无效，请减少赞成');
+        expect(await page.getByRole('button', { name: '下一步：确认选票' }).isDisabled()).toBe(true);
+        await shot(page, 'phone-too-many-yes');
+        await mark(page, names[14]!, '弃权');
+        await visible(page, /赞成 12 项 \/ 应选 12 项/);
+      }
       await confirmAndCast(page);
       if (i === 0) await shot(page, 'phone-confirm');
 

@@ -20,16 +20,7 @@ const MARKS = [
 /** Two clerks' entries of one paper ballot, cell by cell, where they differ. */
 function MismatchView({ m, onCorrect }: { m: Mismatch; onCorrect: (paperNo: string) => void }) {
   return (
-    <Card
-      size="small"
-      className="mismatch"
-      title={`票号 ${m.paperNo}：两次录入不一致`}
-      extra={
-        <Button size="small" onClick={() => onCorrect(m.paperNo)}>
-          核对原票后更正我的录入
-        </Button>
-      }
-    >
+    <Card size="small" className="mismatch" title={`票号 ${m.paperNo}：两次录入不一致`}>
       <Table
         size="small"
         pagination={false}
@@ -40,16 +31,23 @@ function MismatchView({ m, onCorrect }: { m: Mismatch; onCorrect: (paperNo: stri
           { key: 'c', title: '候选项目', dataIndex: 'candidate' },
           {
             key: 'a',
-            title: `${m.first.clerkName}（${shortDateTime(m.first.enteredAt)}）`,
+            title: `${m.first.clerkName}录入`,
             render: (_, c) => <Tag color="blue">{c.first}</Tag>,
           },
           {
             key: 'b',
-            title: `${m.second.clerkName}（${shortDateTime(m.second.enteredAt)}）`,
+            title: `${m.second.clerkName}录入`,
             render: (_, c) => <Tag color="magenta">{c.second}</Tag>,
           },
         ]}
       />
+      <p className="muted mismatch-note">
+        {m.first.clerkName} {shortDateTime(m.first.enteredAt)} 录入；{m.second.clerkName}{' '}
+        {shortDateTime(m.second.enteredAt)} 录入。请核对原票，由录错的一方重新录入这张选票。
+      </p>
+      <Button size="small" onClick={() => onCorrect(m.paperNo)}>
+        核对原票后更正我的录入
+      </Button>
     </Card>
   );
 }
@@ -154,9 +152,9 @@ export function PaperPanel({ session }: { session: SessionView }) {
             {status.data.mismatched.map((m) => (
               <MismatchView key={m.paperNo} m={m} onCorrect={setPaperNo} />
             ))}
-            {status.data.counted === 0 && status.data.waiting.length === 0 && (
-              <Empty description="还没有录入纸质选票" />
-            )}
+            {status.data.counted === 0 &&
+              status.data.waiting.length === 0 &&
+              status.data.mismatched.length === 0 && <Empty description="还没有录入纸质选票" />}
           </>
         )}
       </Card>
