@@ -241,6 +241,8 @@ describe('人大代表用手机票决民生实事项目', () => {
         expect(await fitsWidth(page)).toBe(true);
         await shot(page, 'phone-receipt');
       }
+      // A deputy's phone is done with the ballot: fewer open pages keep the run light.
+      if (i > 0) await page.close();
     }
     // Scanning the same code again: a clear refusal, no second ballot.
     const again = await phone.context().newPage();
@@ -347,5 +349,57 @@ describe('人大代表用手机票决民生实事项目', () => {
     await visible(check, '全部选票（6 张，随机顺序）');
     await visible(check, '已在本机按下列 6 张选票重新计票，与公布的票数一致。');
     await shot(check, 'phone-published-result');
+  });
+
+  test('得票相同：结果页列出并列项目和剩余名额，一键新建另行表决的会议', async () => {
+    // A vote run through the API: three deputies, no limit on 赞成, all for the same two of five.
+    const api = await apiSession(server.url, 'qinshui.coord');
+    const list = (await (await api('/api/plan-years/140521/2024/candidates')).json()) as {
+      items: { id: string; seq: number; name: string }[];
+    };
+    const five = list.items.sort((a, b) => a.seq - b.seq).slice(5, 10);
+    const created = await api('/api/plan-years/140521/2024/voting-sessions', {
+      method: 'POST',
+      body: {
+        congress: '沁水县第十七届人民代表大会',
+        sitting: '第五次会议',
+        candidateIds: five.map((c) => c.id),
+        seats: 1,
+        rule: { method: 'approval', maxYes: null },
+      },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const session = (await created.json()) as { id: string };
+    const base = `/api/voting-sessions/${session.id}`;
+    const deputies = ROLL.slice(0, 3).map(([name, delegation]) => ({ name, delegation }));
+    expect((await api(`${base}/roll`, { method: 'PUT', body: { deputies } })).status).toBe(200);
+    expect((await api(`${base}/open`, { method: 'POST' })).status).toBe(200);
+    const roll = (await (await api(`${base}/roll`)).json()) as { items: { id: string }[] };
+    for (const d of roll.items) {
+      const checkIn = await api(`${base}/check-ins`, { method: 'POST', body: { deputyId: d.id } });
+      const { token } = (await checkIn.json()) as { token: string };
+      const marks = Object.fromEntries(five.map((c, i) => [c.id, i < 2 ? 'yes' : 'no']));
+      const cast = await fetch(`${server.url}/api/ballot`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, marks }),
+      });
+      expect(cast.status).toBe(200);
+    }
+    expect((await api(`${base}/close`, { method: 'POST' })).status).toBe(200);
+
+    const desk = await openPage(false);
+    await signIn(desk, server.url, 'qinshui.coord');
+    await desk.goto(`${server.url}/voting/sessions/${session.id}`);
+    await visible(desk, '尚余 1 个名额：以下项目得票相同，需另行表决');
+    await visible(desk, `${five[0]!.seq}. ${five[0]!.name}、${five[1]!.seq}. ${five[1]!.name}`);
+    await shot(desk, 'tie-open-seat');
+    await desk.getByRole('button', { name: '对得票相同的项目另行表决' }).click();
+    await desk.getByRole('heading', { name: /沁水县第十七届人民代表大会第五次会议\s*筹备中/ }).waitFor();
+    await visible(desk, '2024年民生实事项目人大代表票决（得票相同项目再次表决）');
+    await visible(desk, '代表名单（3 人，已签到 0 人）');
+    await desk.getByRole('tab', { name: '候选项目与规则' }).click();
+    await visible(desk, '候选项目 2 项，应选 1 项');
+    await shot(desk, 'tie-follow-up-session');
   });
 });
