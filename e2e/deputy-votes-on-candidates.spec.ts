@@ -402,4 +402,45 @@ describe('人大代表用手机票决民生实事项目', () => {
     await visible(desk, '候选项目 2 项，应选 1 项');
     await shot(desk, 'tie-follow-up-session');
   });
+
+  test('排序票：代表在手机上为候选项目排序，确认后投出', async () => {
+    const api = await apiSession(server.url, 'qinshui.coord');
+    const list = (await (await api('/api/plan-years/140521/2024/candidates')).json()) as {
+      items: { id: string; seq: number; name: string }[];
+    };
+    const three = list.items.sort((a, b) => a.seq - b.seq).slice(10, 13);
+    const created = await api('/api/plan-years/140521/2024/voting-sessions', {
+      method: 'POST',
+      body: {
+        congress: '沁水县第十七届人民代表大会',
+        sitting: '第六次会议',
+        candidateIds: three.map((c) => c.id),
+        seats: 2,
+        rule: { method: 'ranking' },
+      },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const base = `/api/voting-sessions/${((await created.json()) as { id: string }).id}`;
+    const deputies = ROLL.slice(0, 3).map(([name, delegation]) => ({ name, delegation }));
+    expect((await api(`${base}/roll`, { method: 'PUT', body: { deputies } })).status).toBe(200);
+    expect((await api(`${base}/open`, { method: 'POST' })).status).toBe(200);
+    const roll = (await (await api(`${base}/roll`)).json()) as { items: { id: string }[] };
+    const checkIn = await api(`${base}/check-ins`, { method: 'POST', body: { deputyId: roll.items[0]!.id } });
+    const { token } = (await checkIn.json()) as { token: string };
+
+    const phone = await openPage(true);
+    await phone.goto(`${server.url}/portal/vote/${token.replace(/-/g, '')}`);
+    await phone.getByRole('heading', { name: '沁水县第十七届人民代表大会第六次会议' }).waitFor();
+    await visible(phone, /已排序 0 项/);
+    await phone.getByLabel(`${three[2]!.name} 的名次`).selectOption({ label: '第 1 名' });
+    await phone.getByLabel(`${three[0]!.name} 的名次`).selectOption({ label: '第 2 名' });
+    await visible(phone, /已排序 2 项/);
+    await shot(phone, 'phone-ranking-ballot');
+    await confirmAndCast(phone);
+    const lines = phone.getByRole('listitem');
+    expect(await lines.first().innerText()).toMatch(new RegExp(`${three[2]!.name}\\s+第 1 名`));
+    await phone.getByRole('button', { name: '确认投票' }).click();
+    await visible(phone, '投票成功');
+    await shot(phone, 'phone-ranking-receipt');
+  });
 });

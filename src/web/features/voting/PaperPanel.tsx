@@ -1,5 +1,7 @@
-import { Alert, App, Button, Card, Empty, Input, Radio, Table, Tag } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Input, Radio, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
+import { ApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/form-errors';
 import { useSession } from '../../app/auth/session';
 import {
@@ -60,69 +62,115 @@ export function PaperPanel({ session }: { session: SessionView }) {
   const { message } = App.useApp();
   const me = useSession();
   const open = session.state === 'open';
+  const ranking = session.rule.method === 'ranking';
   const status = usePaperStatus(session.id, true);
   const actions = useVotingActions(session.id);
   const [paperNo, setPaperNo] = useState('');
   const [marks, setMarks] = useState<Record<string, string>>({});
   const [answer, setAnswer] = useState<PaperAnswer | null>(null);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
 
-  const enter = async () => {
-    if (!paperNo.trim()) {
-      setProblem('请填写票号');
-      return;
-    }
+  const record = async (work: () => Promise<PaperAnswer>) => {
     setBusy(true);
     setProblem(null);
     try {
-      const a = await actions.enterPaper([{ paperNo: paperNo.trim(), marks }]);
+      const a = await work();
       setAnswer(a);
       if (a.counted.length) message.success(`票号 ${a.counted.join('、')} 两次录入一致，已计入`);
       setPaperNo('');
       setMarks({});
       await actions.refresh();
     } catch (e) {
-      setProblem(errorMessage(e));
+      setProblem(e);
     } finally {
       setBusy(false);
     }
   };
+  const enter = () => {
+    if (!paperNo.trim()) setProblem(new Error('请填写票号'));
+    else void record(() => actions.enterPaper([{ paperNo: paperNo.trim(), marks }]));
+  };
+  const rows =
+    problem instanceof ApiError && Array.isArray(problem.details)
+      ? (problem.details as { message: string }[])
+      : [];
 
   return (
     <>
       <Card size="small" title={`纸质选票录入（录入人：${me.user.displayName}）`}>
         {!open && <Alert className="page-alert" type="info" showIcon title="投票开始后才能录入纸质选票" />}
-        <p className="muted">每张纸质选票由两名工作人员分别录入，两次一致才计入；未勾选的项目视为弃权。</p>
-        <div className="paper-no">
-          <label htmlFor="paper-no">票号</label>
-          <Input
-            id="paper-no"
-            value={paperNo}
-            onChange={(e) => setPaperNo(e.target.value)}
+        <p className="muted">
+          每张纸质选票由两名工作人员分别录入，两次一致才计入
+          {ranking
+            ? '；排序票请以表格录入（第一列票号，每个候选项目一列填名次）。'
+            : '；未勾选的项目视为弃权。'}
+        </p>
+        <div className="paper-sheet">
+          <Upload
+            accept=".xlsx,.csv,.tsv"
+            showUploadList={false}
             disabled={!open}
-            maxLength={30}
-          />
+            beforeUpload={(file) => {
+              void record(() => actions.enterPaperSheet(file));
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} disabled={!open} loading={busy}>
+              以表格录入（.xlsx / .csv）
+            </Button>
+          </Upload>
+          <span className="muted">第一列票号，每个候选项目一列，填 赞成/反对/弃权 或 ○/×/空白</span>
         </div>
-        <ol className="paper-marks">
-          {session.candidates.map((c) => (
-            <li key={c.id}>
-              <span className="paper-candidate">
-                {c.seq}. {c.name}
-              </span>
-              <Radio.Group
-                aria-label={`${c.name} 的表决`}
-                size="small"
-                optionType="button"
+        {!ranking && (
+          <>
+            <div className="paper-no">
+              <label htmlFor="paper-no">票号</label>
+              <Input
+                id="paper-no"
+                value={paperNo}
+                onChange={(e) => setPaperNo(e.target.value)}
                 disabled={!open}
-                options={MARKS}
-                value={marks[c.id] ?? null}
-                onChange={(e) => setMarks((m) => ({ ...m, [c.id]: e.target.value as string }))}
+                maxLength={30}
               />
-            </li>
-          ))}
-        </ol>
-        {problem && <Alert className="page-alert" type="error" showIcon title={problem} />}
+            </div>
+            <ol className="paper-marks">
+              {session.candidates.map((c) => (
+                <li key={c.id}>
+                  <span className="paper-candidate">
+                    {c.seq}. {c.name}
+                  </span>
+                  <Radio.Group
+                    aria-label={`${c.name} 的表决`}
+                    size="small"
+                    optionType="button"
+                    disabled={!open}
+                    options={MARKS}
+                    value={marks[c.id] ?? null}
+                    onChange={(e) => setMarks((m) => ({ ...m, [c.id]: e.target.value as string }))}
+                  />
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        {problem !== null && (
+          <Alert
+            className="page-alert"
+            type="error"
+            showIcon
+            title={errorMessage(problem)}
+            description={
+              rows.length > 1 && (
+                <ul className="problem-list" aria-label="录入表问题">
+                  {rows.map((r) => (
+                    <li key={r.message}>{r.message}</li>
+                  ))}
+                </ul>
+              )
+            }
+          />
+        )}
         {answer && answer.waiting.length > 0 && (
           <Alert
             className="page-alert"
@@ -131,9 +179,11 @@ export function PaperPanel({ session }: { session: SessionView }) {
             title={`票号 ${answer.waiting.join('、')} 已录入，等待另一名工作人员录入核对`}
           />
         )}
-        <Button type="primary" onClick={enter} loading={busy} disabled={!open}>
-          录入这张选票
-        </Button>
+        {!ranking && (
+          <Button type="primary" onClick={enter} loading={busy} disabled={!open}>
+            录入这张选票
+          </Button>
+        )}
       </Card>
       <Card size="small" title="录入情况" className="paper-status">
         {status.error && <Alert type="error" showIcon title={errorMessage(status.error)} />}

@@ -177,7 +177,7 @@ export function SessionPage() {
             label: s.state === 'open' ? '签到发票' : '代表名单',
             children: <RollPanel session={s} />,
           },
-          ...(s.state !== 'draft' && s.rule.method === 'approval'
+          ...(s.state !== 'draft'
             ? [{ key: 'paper', label: '纸质选票录入', children: <PaperPanel session={s} /> }]
             : []),
           ...(s.result ? [{ key: 'result', label: '计票结果', children: <ResultPanel session={s} /> }] : []),

@@ -295,6 +295,7 @@ export function useVotingActions(id?: string) {
     slips: (count: number) => api.post<{ tokens: string[]; slipsIssued: number }>(`${path}/slips`, { count }),
     enterPaper: (entries: { paperNo: string; marks: Record<string, string> }[]) =>
       api.post<PaperAnswer>(`${path}/paper-entries`, { entries }),
+    enterPaperSheet: (file: File) => upload<PaperAnswer>(`${path}/paper-entries/import`, file),
     close: () => api.post<SessionView>(`${path}/close`),
     publish: () => api.post<SessionView>(`${path}/publish`),
     followUp: () => api.post<SessionView>(`${path}/follow-up`),

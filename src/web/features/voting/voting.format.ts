@@ -23,8 +23,3 @@ export function shortDateTime(iso: string | null | undefined): string {
   const d = new Date(iso);
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
-
-export function fractionText(f: { numerator: number; denominator: number; inclusive: boolean }): string {
-  const share = f.numerator === 1 && f.denominator === 2 ? '半数' : `${f.numerator}/${f.denominator}`;
-  return `${f.inclusive ? '达到' : '超过'}${share}`;
-}

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { call, errorText, type PublicResult } from './portal-api';
 import { TallyTable } from './TallyTable';
 import './voting.css';
+import './screen.css';
 
 interface Screen {
   id: string;
