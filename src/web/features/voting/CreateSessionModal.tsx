@@ -1,5 +1,6 @@
 import { Alert, App, Checkbox, Collapse, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../app/api/client';
 import { errorMessage, showOnFormFields } from '../../app/api/form-errors';
 import { type Fraction, type RuleInput, useCandidates, useVotingActions } from './voting.api';
 
@@ -27,13 +28,23 @@ const FIELDS = [
   'title',
   'candidateIds',
   'seats',
-  'rule.maxYes',
-  'rule.maxRanked',
-  'rule.quorum.numerator',
-  'rule.quorum.denominator',
-  'rule.threshold.numerator',
-  'rule.threshold.denominator',
+  'maxYes',
+  'maxRanked',
+  'quorum.numerator',
+  'quorum.denominator',
+  'threshold.numerator',
+  'threshold.denominator',
 ];
+
+/** The server names rule fields rule.*; the form keeps them at the top level. */
+function onForm(error: unknown): unknown {
+  if (!(error instanceof ApiError) || !error.field?.startsWith('rule.')) return error;
+  return new ApiError(error.status, {
+    code: error.code,
+    message: error.message,
+    field: error.field.slice(5),
+  });
+}
 
 function FractionField({ name, label }: { name: 'quorum' | 'threshold'; label: string }) {
   return (
@@ -113,7 +124,7 @@ export function CreateSessionModal(props: {
       message.success('已新建票决会议，请导入代表名单');
       props.onCreated(created.id);
     } catch (error) {
-      if (!showOnFormFields(error, form, FIELDS)) setProblem(errorMessage(error));
+      if (!showOnFormFields(onForm(error), form, FIELDS)) setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }

@@ -126,7 +126,7 @@ export function ResultPanel({ session }: { session: SessionView }) {
       {r.valid && (
         <Alert
           className="page-alert"
-          type="success"
+          type={r.elected.length ? 'success' : 'info'}
           showIcon
           title={`当选项目 ${r.elected.length} 项：${r.elected.map((e) => e.name).join('、') || '无'}`}
         />
