@@ -3,9 +3,12 @@ import { Alert, Button, Modal } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
-/** The address a deputy's phone opens from the QR code: the ballot page of the portal. */
+/**
+ * The address a deputy's phone opens from the QR code: the portal's ballot page with the token after
+ * '#', so it never reaches the server in a request line or an access log.
+ */
 export function ballotUrl(token: string): string {
-  return `${window.location.origin}/portal/vote/${token.replace(/-/g, '')}`;
+  return `${window.location.origin}/portal/vote#${token.replace(/-/g, '')}`;
 }
 
 /** A QR code drawn as SVG in the browser: the token never leaves the page to be rendered. */

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { type Ballot, BallotForm, type Marks, type Ranks, summaryOf } from './BallotForm';
 import { call, errorText, PortalError } from './portal-api';
 import './voting.css';
@@ -107,8 +107,13 @@ function Confirm(props: {
  */
 export function VotePage() {
   const params = useParams();
+  const location = useLocation();
   const navigate = useNavigate();
-  const [token, setToken] = useState<string | null>(() => params.token ?? sessionStorage.getItem(KEY));
+  // The QR code carries the token after '#', which the browser never sends to the server (so no
+  // access log can pair it with a check-in); /portal/vote/TOKEN works too, for a typed address.
+  const given =
+    params.token ?? (location.hash.length > 1 ? decodeURIComponent(location.hash.slice(1)) : null);
+  const [token, setToken] = useState<string | null>(() => given ?? sessionStorage.getItem(KEY));
   const [step, setStep] = useState<Step>({ kind: token ? 'loading' : 'enter' });
   const [marks, setMarks] = useState<Marks>({});
   const [ranks, setRanks] = useState<Ranks>({});
@@ -117,11 +122,12 @@ export function VotePage() {
   useEffect(() => {
     document.title = '代表投票 · 民生实事';
     // The token leaves the address bar (and the browser history) as soon as it is read.
-    if (params.token) {
-      sessionStorage.setItem(KEY, params.token);
+    if (given) {
+      sessionStorage.setItem(KEY, given);
+      setToken(given);
       navigate('/portal/vote', { replace: true });
     }
-  }, [params.token, navigate]);
+  }, [given, navigate]);
 
   useEffect(() => {
     if (!token) return;
