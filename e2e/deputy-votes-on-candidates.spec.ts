@@ -160,6 +160,7 @@ describe('人大代表用手机票决民生实事项目', () => {
     await visible(desk, '已生成 2 张');
 
     // ── The hall's big screen: counts only.
+    // Its own window: a page behind another tab gets no animation frames, and antd waits on them.
     const screen = await openPage(false);
     await screen.goto(`${server.url}/portal/screen/${sessionId}`);
     await visible(screen, '投票进行中，计票结束后公布结果');
@@ -262,7 +263,8 @@ describe('人大代表用手机票决民生实事项目', () => {
     await typePaperBallot(desk, ['赞成', '赞成', '弃权', '赞成']);
     await visible(desk, '票号 P-001 已录入，等待另一名工作人员录入核对');
 
-    const clerk = await openPage(true);
+    // Another phone, signed in as 住建局's clerk (a new page of the same phone browser keeps the run light).
+    const clerk = await phone.context().newPage();
     await signIn(clerk, server.url, 'zjj.clerk');
     await openMenu(clerk, '人大代表票决', true);
     await clerk.getByRole('link', { name: /沁水县 2024年/ }).click();
