@@ -41,7 +41,7 @@ function Setup({ s }: { s: SessionView }) {
       </ul>
       <ol className="candidate-lines">
         {s.candidates.map((c) => (
-          <li key={c.id}>
+          <li key={c.id} value={c.seq}>
             {c.name} {c.field && <Tag>{c.field}</Tag>}
           </li>
         ))}
