@@ -30,6 +30,7 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/candidates': page(() => import('../features/candidates/CandidatesPage'), 'CandidatesPage'),
   '/screening': page(() => import('../features/candidates/ScreeningPage'), 'ScreeningPage'),
   '/review': page(() => import('../features/candidates/ReviewPage'), 'ReviewPage'),
+  '/voting': page(() => import('../features/voting/VotingHomePage'), 'VotingHomePage'),
 };
 
 /** Pages below a menu entry (a plan year, a project, a report), guarded like the entry itself. */
@@ -58,6 +59,16 @@ const SUB_PAGES: { path: string; permission: Action; Page: ComponentType }[] = [
     path: '/approvals/:projectId/:reportId',
     permission: 'record.approve',
     Page: page(() => import('../features/progress/ReviewPage'), 'ReviewPage'),
+  },
+  {
+    path: '/voting/:region/:year',
+    permission: 'plan.read',
+    Page: page(() => import('../features/voting/VotingHomePage'), 'VotingPlanYearPage'),
+  },
+  {
+    path: '/voting/sessions/:id',
+    permission: 'plan.read',
+    Page: page(() => import('../features/voting/SessionPage'), 'SessionPage'),
   },
 ];
 

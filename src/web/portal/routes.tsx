@@ -25,5 +25,13 @@ export const portalRoutes: RouteObject[] = [
   },
   { path: '/portal/suggest', element: lazyPage(() => import('./suggestions/SuggestPage'), 'SuggestPage') },
   { path: '/portal/track/:code?', element: lazyPage(() => import('./suggestions/TrackPage'), 'TrackPage') },
+  // 票决: the deputy's ballot, the receipt check, the hall's big screen and the published result.
+  { path: '/portal/vote/:token?', element: lazyPage(() => import('./voting/VotePage'), 'VotePage') },
+  { path: '/portal/receipt', element: lazyPage(() => import('./voting/ReceiptPage'), 'ReceiptPage') },
+  { path: '/portal/screen/:sessionId', element: lazyPage(() => import('./voting/ScreenPage'), 'ScreenPage') },
+  {
+    path: '/portal/results/:sessionId',
+    element: lazyPage(() => import('./voting/ResultsPage'), 'ResultsPage'),
+  },
   { path: '*', element: lazyPage(() => import('./home/PortalNotFound'), 'PortalNotFound') },
 ];

@@ -1,0 +1,305 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { ApiError, api, type ErrorPayload } from '../../app/api/client';
+import type { Items } from '../../app/api/types';
+import { SESSION_KEY, useSession } from '../../app/auth/session';
+import { planPath } from '../progress/progress.api';
+
+/** Shapes of the voting answers (src/modules/voting/use-cases), as the console reads them. */
+export type SessionState = 'draft' | 'open' | 'closed' | 'published';
+export type BallotForm = 'electronic' | 'slip' | 'paper';
+
+export interface Fraction {
+  numerator: number;
+  denominator: number;
+  inclusive: boolean;
+}
+
+export interface RuleInput {
+  method: 'approval' | 'ranking';
+  maxYes?: number | null;
+  maxRanked?: number | null;
+  quorum?: Fraction;
+  threshold?: Fraction;
+  thresholdBase?: 'roll' | 'present' | 'returned' | 'valid';
+}
+
+export interface SessionListItem {
+  id: string;
+  parentId: string | null;
+  congress: string;
+  sitting: string;
+  title: string;
+  state: SessionState;
+  stateLabel: string;
+  seats: number;
+  candidates: number;
+  createdAt: string;
+  closedAt: string | null;
+  publishedAt: string | null;
+}
+
+export interface ResultCandidate {
+  candidateId: string;
+  seq: number;
+  name: string;
+  yes?: number;
+  no?: number;
+  abstain?: number;
+  points?: number;
+  ranked?: number;
+  passed: boolean;
+  outcome: 'elected' | 'not_elected' | 'tied' | 'no_result';
+  outcomeLabel: string;
+}
+
+export interface CandidateRef {
+  candidateId: string;
+  seq: number;
+  name: string;
+}
+
+export interface SessionResult {
+  method: 'approval' | 'ranking';
+  valid: boolean;
+  invalidReasons: string[];
+  roll: number;
+  present: number;
+  issued: number;
+  returned: number;
+  electronicBallots: number;
+  paperBallots: number;
+  validBallots: number;
+  voidBallots: number;
+  voided: { ballot: string; reason: string }[];
+  seats: number;
+  quorum: number;
+  threshold: number;
+  rule: string;
+  candidates: ResultCandidate[];
+  elected: CandidateRef[];
+  tied: CandidateRef[];
+  openSeats: number;
+  chain: { count: number; head: string };
+  talliedAt: string;
+}
+
+/** GET /api/voting-sessions/:id. */
+export interface SessionView {
+  id: string;
+  region: string;
+  year: number;
+  parentId: string | null;
+  congress: string;
+  sitting: string;
+  title: string;
+  state: SessionState;
+  stateLabel: string;
+  seats: number;
+  rule: Required<Omit<RuleInput, 'maxYes' | 'maxRanked'>> & {
+    maxYes: number | null;
+    maxRanked: number | null;
+  };
+  ruleText: string[];
+  candidates: { id: string; seq: number; name: string; field: string | null }[];
+  counts: {
+    roll: number;
+    present: number;
+    issued: number;
+    returned: number;
+    electronicBallots: number;
+    paperBallots: number;
+    checkedIn: Partial<Record<BallotForm, number>>;
+    slipsIssued: number;
+  };
+  createdAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  publishedAt: string | null;
+  result: SessionResult | null;
+}
+
+export interface RollDeputy {
+  id: string;
+  seq: number;
+  name: string;
+  delegation: string;
+  checkedIn: boolean;
+  form: BallotForm | null;
+  checkedInAt: string | null;
+}
+
+export interface CheckInAnswer {
+  deputyId: string;
+  name: string;
+  delegation: string;
+  form: BallotForm;
+  formLabel: string;
+  checkedInAt: string;
+  token: string | null;
+}
+
+export interface Mismatch {
+  paperNo: string;
+  first: { clerkName: string; row: number | null; enteredAt: string };
+  second: { clerkName: string; row: number | null; enteredAt: string };
+  cells: { candidateId: string; candidate: string; first: string; second: string }[];
+  messages: string[];
+}
+
+export interface PaperStatus {
+  counted: number;
+  waiting: { paperNo: string; clerkName: string; row: number | null; enteredAt: string }[];
+  mismatched: Mismatch[];
+}
+
+export interface PaperAnswer {
+  entered: number;
+  counted: string[];
+  alreadyCounted: string[];
+  waiting: string[];
+  mismatched: Mismatch[];
+}
+
+export interface CandidateItem {
+  id: string;
+  seq: number;
+  name: string;
+  field: string | null;
+  status: string;
+}
+
+export interface ElectedList {
+  items: { candidateId: string; seq: number; name: string; sessionId: string; sessionTitle: string }[];
+  pending: { sessionId: string; openSeats: number; tied: CandidateRef[] }[];
+}
+
+export const sessionPath = (id: string) => `/api/voting-sessions/${encodeURIComponent(id)}`;
+export const resultUrl = (id: string, format: 'xlsx' | 'docx') =>
+  `${sessionPath(id)}/result?format=${format}`;
+
+export function useSessions(region: string, year: number) {
+  return useQuery({
+    queryKey: ['voting-sessions', region, year],
+    queryFn: () => api.get<Items<SessionListItem>>(`${planPath(region, year)}/voting-sessions`),
+    refetchOnMount: 'always',
+  });
+}
+
+export function useCandidates(region: string, year: number) {
+  return useQuery({
+    queryKey: ['candidates', region, year],
+    queryFn: () => api.get<Items<CandidateItem>>(`${planPath(region, year)}/candidates`),
+  });
+}
+
+export function useElected(region: string, year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['voting-elected', region, year],
+    queryFn: () => api.get<ElectedList>(`${planPath(region, year)}/elected`),
+    enabled,
+  });
+}
+
+/** A session while it runs: counts move as deputies check in and vote. */
+export function useVotingSession(id: string) {
+  return useQuery({
+    queryKey: ['voting-session', id],
+    queryFn: () => api.get<SessionView>(sessionPath(id)),
+    refetchOnMount: 'always',
+    refetchInterval: (q) => (q.state.data?.state === 'open' ? 5_000 : false),
+  });
+}
+
+export function useRoll(id: string) {
+  return useQuery({
+    queryKey: ['voting-roll', id],
+    queryFn: () => api.get<Items<RollDeputy>>(`${sessionPath(id)}/roll`),
+    refetchOnMount: 'always',
+  });
+}
+
+export function usePaperStatus(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['voting-paper', id],
+    queryFn: () => api.get<PaperStatus>(`${sessionPath(id)}/paper-entries`),
+    enabled,
+    refetchOnMount: 'always',
+  });
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: ErrorPayload };
+    if (body.error?.message) return new ApiError(response.status, body.error);
+  } catch {
+    // not JSON
+  }
+  const message =
+    response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${response.status}）`;
+  return new ApiError(response.status, { code: 'HTTP_ERROR', message });
+}
+
+/** Session actions; uploads are multipart with the session's CSRF token. */
+export function useVotingActions(id?: string) {
+  const session = useSession();
+  const queryClient = useQueryClient();
+
+  const upload = useCallback(
+    async <T>(path: string, file: File): Promise<T> => {
+      const form = new FormData();
+      form.append('file', file);
+      let response: Response;
+      try {
+        response = await fetch(path, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { accept: 'application/json', 'x-csrf-token': session.csrfToken },
+          body: form,
+        });
+      } catch {
+        throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
+      }
+      if (!response.ok) {
+        if (response.status === 401) queryClient.setQueryData(SESSION_KEY, null);
+        throw await readError(response);
+      }
+      return (await response.json()) as T;
+    },
+    [session.csrfToken, queryClient],
+  );
+
+  const refresh = useCallback(
+    () =>
+      Promise.all(
+        [['voting-session'], ['voting-roll'], ['voting-paper'], ['voting-sessions'], ['voting-elected']].map(
+          (queryKey) => queryClient.invalidateQueries({ queryKey }),
+        ),
+      ),
+    [queryClient],
+  );
+
+  const path = sessionPath(id ?? '');
+  return {
+    refresh,
+    create: (region: string, year: number, body: unknown) =>
+      api.post<SessionView>(`${planPath(region, year)}/voting-sessions`, body),
+    importRoll: (file: File) =>
+      upload<{ deputies: number; delegations: { name: string; deputies: number }[] }>(
+        `${path}/roll/import`,
+        file,
+      ),
+    open: () => api.post<SessionView>(`${path}/open`),
+    checkIn: (deputyId: string, form: BallotForm) =>
+      api.post<CheckInAnswer>(`${path}/check-ins`, { deputyId, form }),
+    slips: (count: number) => api.post<{ tokens: string[]; slipsIssued: number }>(`${path}/slips`, { count }),
+    enterPaper: (entries: { paperNo: string; marks: Record<string, string> }[]) =>
+      api.post<PaperAnswer>(`${path}/paper-entries`, { entries }),
+    enterPaperSheet: (file: File) => upload<PaperAnswer>(`${path}/paper-entries/import`, file),
+    close: () => api.post<SessionView>(`${path}/close`),
+    publish: () => api.post<SessionView>(`${path}/publish`),
+    followUp: () => api.post<SessionView>(`${path}/follow-up`),
+    adopt: (region: string, year: number) =>
+      api.post<{ adopted: string[]; elected: number }>(`${planPath(region, year)}/adopt-elected`),
+  };
+}
