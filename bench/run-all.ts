@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   foundation: runFoundationBench,
   'suggestion-grouping': () => runSuggestionGroupingBench(),
   'progress-rollup': async () => (await import('./progress-rollup.bench')).runProgressBench(),
+  voting: async () => (await import('./voting.bench')).runVotingBench(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -62,6 +62,7 @@ export async function signIn(
 }
 
 /** A signed-in JSON call that throws on any non-2xx answer. */
+// biome-ignore lint/suspicious/noExplicitAny: answers of many routes, read by tests and the bench as JSON
 export async function api<T = any>(
   base: string,
   who: Signed,
@@ -130,7 +131,7 @@ export async function prepareVote(
   await api(base, coordinator, 'PUT', `/api/voting-sessions/${session.id}/roll`, { deputies });
   await api(base, coordinator, 'POST', `/api/voting-sessions/${session.id}/open`);
   const roll = await api(base, coordinator, 'GET', `/api/voting-sessions/${session.id}/roll`);
-  const tokens = await inParallel(
+  const tokens = await inParallel<string>(
     8,
     roll.items.map(
       (d: { id: string }) => async () =>

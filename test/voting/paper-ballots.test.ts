@@ -26,7 +26,9 @@ describe.each(testDatabaseKinds())('paper ballots entered twice on $name', (kind
   }, 120_000);
   afterAll(() => w?.close());
 
-  const [a, b, c] = [0, 1, 2].map((i) => () => w.candidateIds[i]!);
+  const a = () => w.candidateIds[0]!;
+  const b = () => w.candidateIds[1]!;
+  const c = () => w.candidateIds[2]!;
   const paperBallots = async () => (await ballotsOf(w.database.db, s.id)).filter((x) => x.source === 'paper');
 
   it('keeps a ballot entered once waiting for the second clerk', async () => {

@@ -225,6 +225,34 @@ export async function lookupToken(
   return row ? { sessionId: row.session_id, state: row.state, castChoices: row.choices } : undefined;
 }
 
+/** The session of each issued-token hash that exists (the others are unknown tokens). */
+export async function sessionsOfTokens(
+  db: Executor,
+  issued: readonly string[],
+): Promise<Map<string, string>> {
+  if (issued.length === 0) return new Map();
+  const rows = await db
+    .select({ hash: votingTokens.tokenHash, sessionId: votingTokens.sessionId })
+    .from(votingTokens)
+    .where(inArray(votingTokens.tokenHash, [...issued]));
+  return new Map(rows.map((r) => [r.hash, r.sessionId]));
+}
+
+/**
+ * Locks sessions against the count and other writers of their chains (FOR NO KEY UPDATE, in id
+ * order so two writers never wait on each other crosswise); returns each one's state.
+ */
+export async function lockSessions(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: votingSessions.id, state: votingSessions.state })
+    .from(votingSessions)
+    .where(inArray(votingSessions.id, [...ids]))
+    .orderBy(asc(votingSessions.id))
+    .for('no key update');
+  return new Map(rows.map((r) => [r.id, r.state]));
+}
+
 export async function castChoicesOf(tx: Tx, tags: readonly string[]): Promise<Map<string, Choices>> {
   if (tags.length === 0) return new Map();
   const rows = await tx
@@ -247,8 +275,29 @@ export async function chainHead(
   return row ?? null;
 }
 
+/**
+ * Appends ballots as one JSON parameter unpacked by the database: a batch of hundreds costs one
+ * statement with one parameter, not thousands of bound parameters (several times faster on PGlite).
+ */
 export async function insertBallots(tx: Tx, rows: Array<typeof ballots.$inferInsert>): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await tx.insert(ballots).values(rows.slice(i, i + 500));
+  if (rows.length === 0) return;
+  const records = rows.map((r) => ({
+    session_id: r.sessionId,
+    seq: r.seq,
+    source: r.source,
+    token_tag: r.tokenTag ?? null,
+    paper_no: r.paperNo ?? null,
+    receipt_hash: r.receiptHash ?? null,
+    choices: r.choices,
+    prev_hash: r.prevHash,
+    hash: r.hash,
+  }));
+  await tx.execute(sql`
+    insert into ballots (session_id, seq, source, token_tag, paper_no, receipt_hash, choices, prev_hash, hash)
+    select session_id, seq, source, token_tag, paper_no, receipt_hash, choices, prev_hash, hash
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(
+      session_id uuid, seq integer, source text, token_tag text, paper_no text, receipt_hash text,
+      choices jsonb, prev_hash text, hash text)`);
 }
 
 export async function ballotsOf(db: Executor, sessionId: string): Promise<BallotRow[]> {
