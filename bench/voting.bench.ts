@@ -32,7 +32,7 @@ interface Burst {
 }
 
 /** Sends request i = 0..n-1 once each (POST JSON), `concurrency` in flight over keep-alive connections. */
-async function burst(
+export async function burst(
   url: string,
   n: number,
   concurrency: number,

@@ -103,12 +103,19 @@ export class BallotBox {
   cast(token: string, input: ChoiceInput): Promise<CastAnswer> {
     return new Promise((resolve, reject) => {
       this.queue.push({ token, issued: issuedHash(token), tag: castTag(token), input, resolve, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
+  /**
+   * Batches start from setImmediate, after the event loop has read every request that is waiting:
+   * PGlite runs in this thread and a transaction on it completes without ever yielding to I/O, so a
+   * batch started at once would hold one ballot and the next requests would only be read after it.
+   */
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
@@ -124,6 +131,7 @@ export class BallotBox {
           if (outcome instanceof DomainError) p.reject(outcome);
           else p.resolve(outcome);
         });
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       this.draining = false;
