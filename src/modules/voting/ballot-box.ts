@@ -12,7 +12,13 @@ import {
   sameChoices,
 } from './ballot.rules';
 import { castTag, issuedHash, receiptFor, receiptHash } from './ballot-secrets';
-import { castChoicesOf, chainHead, insertBallots, lockSessions, sessionsOfTokens } from './voting.repository';
+import {
+  chainHead,
+  insertBallots,
+  issuedTokens,
+  lockSessions,
+  lockSessionsOfTokens,
+} from './voting.repository';
 import { type ballots, votingSessions } from './voting.tables';
 import type { BallotCandidate, VotingRule } from './voting-session.rules';
 
@@ -179,20 +185,25 @@ export async function appendToChain(
  * choices) or a refusal, and only then must the session still be open.
  */
 async function appendBatch(db: Db, tx: Tx, batch: readonly Pending[]): Promise<Outcome[]> {
-  const sessionOf = await sessionsOfTokens(
+  const states = await lockSessionsOfTokens(
     tx,
     batch.map((p) => p.issued),
   );
-  const states = await lockSessions(tx, [...new Set(sessionOf.values())]);
-  const cast = await castChoicesOf(
+  // Read under the locks: no other writer can cast one of these tokens meanwhile.
+  const found = await issuedTokens(
     tx,
-    batch.filter((p) => sessionOf.has(p.issued)).map((p) => p.tag),
+    batch.map((p) => ({ issued: p.issued, tag: p.tag })),
   );
+  const cast = new Map<string, Choices>();
+  for (const p of batch) {
+    const earlier = found.get(p.issued)?.castChoices;
+    if (earlier) cast.set(p.tag, earlier);
+  }
   const outcomes: Outcome[] = new Array(batch.length);
   const entries = new Map<string, BallotEntry[]>();
   for (const i of shuffled(batch.length)) {
     const p = batch[i]!;
-    const sessionId = sessionOf.get(p.issued);
+    const sessionId = found.get(p.issued)?.sessionId;
     if (!sessionId) {
       outcomes[i] = new DomainError('BALLOT_TOKEN_INVALID', { field: 'token' });
       continue;

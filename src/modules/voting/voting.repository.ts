@@ -225,23 +225,48 @@ export async function lookupToken(
   return row ? { sessionId: row.session_id, state: row.state, castChoices: row.choices } : undefined;
 }
 
-/** The session of each issued-token hash that exists (the others are unknown tokens). */
-export async function sessionsOfTokens(
-  db: Executor,
-  issued: readonly string[],
-): Promise<Map<string, string>> {
+/**
+ * Locks the sessions the given tokens were issued for against the count and other writers of their
+ * chains (FOR NO KEY UPDATE, in id order so two writers never wait on each other crosswise); returns
+ * each one's state. The hashes travel as one JSON parameter, however many there are.
+ */
+export async function lockSessionsOfTokens(tx: Tx, issued: readonly string[]): Promise<Map<string, string>> {
   if (issued.length === 0) return new Map();
-  const rows = await db
-    .select({ hash: votingTokens.tokenHash, sessionId: votingTokens.sessionId })
-    .from(votingTokens)
-    .where(inArray(votingTokens.tokenHash, [...issued]));
-  return new Map(rows.map((r) => [r.hash, r.sessionId]));
+  const rows = rowsOf<{ id: string; state: string }>(
+    await tx.execute(sql`
+      select id, state from voting_sessions
+      where id in (
+        select t.session_id from voting_tokens t
+        where t.token_hash in (select jsonb_array_elements_text(${JSON.stringify(issued)}::jsonb)))
+      order by id
+      for no key update`),
+  );
+  return new Map(rows.map((r) => [r.id, r.state]));
 }
 
-/**
- * Locks sessions against the count and other writers of their chains (FOR NO KEY UPDATE, in id
- * order so two writers never wait on each other crosswise); returns each one's state.
- */
+export interface IssuedToken {
+  sessionId: string;
+  /** The choices of the ballot this token has cast, if it has. */
+  castChoices: Choices | null;
+}
+
+/** Of each token (its issued hash and cast tag), the session it was issued for and what it has cast. */
+export async function issuedTokens(
+  tx: Executor,
+  tokens: ReadonlyArray<{ issued: string; tag: string }>,
+): Promise<Map<string, IssuedToken>> {
+  if (tokens.length === 0) return new Map();
+  const rows = rowsOf<{ issued: string; session_id: string; choices: Choices | null }>(
+    await tx.execute(sql`
+      select x.issued, t.session_id, b.choices
+      from jsonb_to_recordset(${JSON.stringify(tokens)}::jsonb) as x(issued text, tag text)
+      join voting_tokens t on t.token_hash = x.issued
+      left join ballots b on b.token_tag = x.tag`),
+  );
+  return new Map(rows.map((r) => [r.issued, { sessionId: r.session_id, castChoices: r.choices }]));
+}
+
+/** Locks sessions by id, as lockSessionsOfTokens does; returns each one's state. */
 export async function lockSessions(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await tx
@@ -251,15 +276,6 @@ export async function lockSessions(tx: Tx, ids: readonly string[]): Promise<Map<
     .orderBy(asc(votingSessions.id))
     .for('no key update');
   return new Map(rows.map((r) => [r.id, r.state]));
-}
-
-export async function castChoicesOf(tx: Tx, tags: readonly string[]): Promise<Map<string, Choices>> {
-  if (tags.length === 0) return new Map();
-  const rows = await tx
-    .select({ tag: ballots.tokenTag, choices: ballots.choices })
-    .from(ballots)
-    .where(inArray(ballots.tokenTag, [...tags]));
-  return new Map(rows.map((r) => [r.tag!, r.choices]));
 }
 
 export async function chainHead(
