@@ -29,6 +29,8 @@ interface Burst {
   p99: number;
   statuses: number[];
   bodies: string[];
+  /** When each request was answered, ms after the burst began. */
+  byIndex: number[];
 }
 
 /** Sends request i = 0..n-1 once each (POST JSON), `concurrency` in flight over keep-alive connections. */
@@ -41,9 +43,11 @@ export async function burst(
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL(url);
   const latencies: number[] = [];
+  const byIndex: number[] = new Array(n);
   const statuses: number[] = new Array(n);
   const bodies: string[] = new Array(n);
   let next = 0;
+  const started = performance.now();
   const once = (i: number) =>
     new Promise<void>((resolve) => {
       const payload = body(i);
@@ -65,6 +69,7 @@ export async function burst(
           });
           res.on('end', () => {
             latencies.push(performance.now() - t0);
+            byIndex[i] = performance.now() - started;
             statuses[i] = res.statusCode ?? 0;
             bodies[i] = text;
             resolve();
@@ -78,7 +83,6 @@ export async function burst(
       });
       req.end(payload);
     });
-  const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < n) await once(next++);
@@ -88,7 +92,7 @@ export async function burst(
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-  return { seconds, rps: n / seconds, p50: pct(0.5), p99: pct(0.99), statuses, bodies };
+  return { seconds, rps: n / seconds, p50: pct(0.5), p99: pct(0.99), statuses, bodies, byIndex };
 }
 
 async function startBare(env: Record<string, string>) {
@@ -155,6 +159,7 @@ async function runOn(
         bareInsertP99Ms: Number(baseline.p99.toFixed(1)),
         ratio: Number((ballots.rps / baseline.rps).toFixed(2)),
         closeMs: Math.round(closeMs),
+        firstAnswerMs: Math.round(Math.min(...ballots.byIndex)),
       };
       const ok =
         acknowledged === DEPUTIES &&
@@ -166,7 +171,7 @@ async function runOn(
         `${DEPUTIES} ballots, ${CONCURRENCY} at a time: ${figures.submitSeconds} s (target < 60 s), acknowledged ${acknowledged}, distinct receipts ${receipts.size}, counted ${figures.counted} → ${ok ? 'each exactly once' : 'NOT exactly once'}`,
       );
       console.log(
-        `POST /api/ballot: ${figures.ballotRps} ballots/s, p50 ${figures.ballotP50Ms} ms, p99 ${figures.ballotP99Ms} ms (target < 200)`,
+        `POST /api/ballot: ${figures.ballotRps} ballots/s, p50 ${figures.ballotP50Ms} ms, p99 ${figures.ballotP99Ms} ms (target < 200), first answer after ${figures.firstAnswerMs} ms`,
       );
       console.log(
         `bare Fastify insert of one row: ${figures.bareInsertRps} req/s, p99 ${figures.bareInsertP99Ms} ms → ratio ${figures.ratio} (target ≥ 0.5)`,
