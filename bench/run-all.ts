@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'suggestion-grouping': () => runSuggestionGroupingBench(),
   'suggestion-submit': async () => (await import('./suggestion-submit.bench')).runSuggestionSubmitBench(),
   'progress-rollup': async () => (await import('./progress-rollup.bench')).runProgressBench(),
+  voting: async () => (await import('./voting.bench')).runVotingBench(),
 };
 for (const [name, run] of Object.entries(benches)) {
   if (only && only !== name) continue;

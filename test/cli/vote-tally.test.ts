@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -290,6 +291,63 @@ describe('vote tally: files it cannot read', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe(
       `${file.split('/').at(-1)}：第 2 行有未闭合的引号，无法确定单元格在哪里结束\n`,
+    );
+  });
+});
+
+describe('vote tally: the command as deputies’ offices run it (`npx minsheng`, a child process)', () => {
+  const bin = new URL('../../bin/minsheng.mjs', import.meta.url).pathname;
+  const minsheng = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [bin, 'vote', 'tally', ...args], {
+      env: { ...process.env, DATABASE_URL: '', MINSHENG_DATA_DIR: join(dir, 'unused') },
+      encoding: 'utf8',
+    });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+
+  it('prints every field the issue lists', () => {
+    const result = minsheng(write(BALLOTS), '--seats', '3', '--roll', '7', '--issued', '6');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    for (const field of [
+      'valid',
+      'issued',
+      'returned',
+      'validBallots',
+      'voidBallots',
+      'threshold',
+      'elected',
+      'tied',
+      'openSeats',
+    ])
+      expect(json).toHaveProperty(field);
+    expect(json).toMatchObject({
+      valid: true,
+      issued: 6,
+      returned: 6,
+      validBallots: 5,
+      voidBallots: 1,
+      threshold: 4,
+    });
+    expect(Object.keys(json.candidates[0]).sort()).toEqual([
+      'abstain',
+      'elected',
+      'name',
+      'no',
+      'passed',
+      'yes',
+    ]);
+    expect(json).toMatchObject({ elected: ['口袋公园', '慢行系统'], tied: [], openSeats: 1 });
+  });
+
+  it('refuses an unknown mark with exit code 2 and one Chinese line naming row and column', () => {
+    const file = write('票号,甲,乙\n001,赞成,好\n');
+    const result = minsheng(file, '--seats', '1', '--roll', '3');
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toBe(
+      `${file.split('/').at(-1)}：第 2 行第 3 列（“乙”）的标记“好”无法识别，应为 赞成/反对/弃权，或 ○/×/空白（弃权）\n`,
     );
   });
 });

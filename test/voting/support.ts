@@ -1,52 +1,88 @@
-import type { Db } from '../../src/db/client';
-import { writeTransaction } from '../../src/db/transaction';
-import { candidates } from '../../src/modules/candidates';
-import { openPlanYear } from '../../src/modules/plans';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Actor } from '../../src/kernel/actor';
+import { importCandidateTable, listCandidates, recordReview } from '../../src/modules/candidates';
+import { createUser } from '../../src/modules/identity';
+import { checkIn } from '../../src/modules/voting/use-cases/attendance';
+import { createSession, getRoll, openSession, setRoll } from '../../src/modules/voting/use-cases/sessions';
+import type { VotingRule } from '../../src/modules/voting/voting-session.rules';
+import { seed } from '../../src/seed/seed';
+import { configFromEnv } from '../../src/server/config';
+import { type AppDeps, createDeps } from '../../src/server/deps';
+import { actorOf } from '../support/actors';
+import { ADMIN_PASSWORD } from '../support/app';
+import type { TestDatabase, TestDatabaseKind } from '../support/databases';
 
-/** The fifteen 2023 Qinshui candidates (seed 001, appendix), shortened. */
-export const CANDIDATE_NAMES = [
-  '城区集中供热管网改造',
-  '农村饮水安全巩固提升',
-  '老旧小区改造',
-  '城乡公交一体化',
-  '义务教育学校午餐供应',
-  '县医院医疗设备更新',
-  '养老服务中心建设',
-  '残疾人康复救助',
-  '农村道路提质改造',
-  '城区停车场建设',
-  '全民健身场地设施',
-  '农贸市场改造提升',
-  '城区公厕新建改造',
-  '就业技能培训',
-  '河道生态治理',
-];
-
+export const FIXTURE = new URL('../../../shared/fixtures/qinshui-2023-candidates.tsv', import.meta.url)
+  .pathname;
 export const REGION = '140521';
+/** The demo plan year of 沁水县 waiting for its vote. */
 export const YEAR = 2024;
+export const CONGRESS = '沁水县第十七届人民代表大会';
+export const SITTING = '第四次会议';
 
-/** A plan year of 沁水县 with the candidates typed in (the lead's import is tested elsewhere). */
-export async function planYearWithCandidates(
-  db: Db,
-  deps: Parameters<typeof openPlanYear>[0],
-  names: readonly string[] = CANDIDATE_NAMES,
-  year = YEAR,
-): Promise<string[]> {
-  const plan = await openPlanYear(deps, 'system:test', { regionCode: REGION, year, stage: 'vote' });
-  const rows = await writeTransaction(db, 'system:test', (tx) =>
-    tx
-      .insert(candidates)
-      .values(
-        names.map((name, i) => ({
-          planYearId: plan.id,
-          seq: i + 1,
-          name,
-          units: { lead: ['住建局'], partners: [], implementers: [] },
-        })),
-      )
-      .returning({ id: candidates.id, seq: candidates.seq }),
-  );
-  return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id);
+export interface VotingWorld {
+  database: TestDatabase;
+  deps: AppDeps;
+  /** 沁水县民生办: manages the vote. */
+  coordinator: Actor;
+  /** Two counting clerks lent by departments: they type paper ballots in. */
+  clerkA: Actor;
+  clerkB: Actor;
+  deputy: Actor;
+  /** The coordinator of 阳城县, the next county: no business in 沁水县's vote. */
+  otherCounty: Actor;
+  /** Candidate ids of the plan year, by 序号 (the fifteen of the official 2023 list). */
+  candidateIds: string[];
+  candidateNames: string[];
+  close(): Promise<void>;
+}
+
+/** A database with the demo accounts and the official Qinshui candidate list imported through the candidates module. */
+export async function openVotingWorld(kind: TestDatabaseKind, now?: () => Date): Promise<VotingWorld> {
+  const database = await kind.open();
+  const deps = createDeps(database, configFromEnv({}), now);
+  await seed(deps, { demo: true, adminPassword: ADMIN_PASSWORD });
+  await createUser(deps, 'system:test', {
+    username: 'yangcheng.coord',
+    displayName: '阳城县民生办',
+    password: 'Yangcheng#2023pass',
+    grants: [{ role: 'coordinator', regionCode: '140522' }],
+  });
+  const summary = await importCandidateTable(deps, 'system:test', {
+    regionCode: REGION,
+    year: YEAR,
+    fileName: '2023年民生实事候选项目.tsv',
+    bytes: readFileSync(FIXTURE),
+  });
+  if (summary.candidates !== 15) throw new Error(`fixture imported as ${summary.candidates} candidates`);
+  // The list goes to the vote only after 政府常务会 and then 党委常委会 approved it (two days apart,
+  // both before the test's clock).
+  const day = (back: number) => new Date(deps.now().getTime() - back * 86_400_000).toISOString().slice(0, 10);
+  await recordReview(deps, 'system:test', REGION, YEAR, {
+    meeting: 'government',
+    heldOn: day(3),
+    decision: 'approved',
+  });
+  await recordReview(deps, 'system:test', REGION, YEAR, {
+    meeting: 'party',
+    heldOn: day(1),
+    decision: 'approved',
+  });
+  const coordinator = await actorOf(database.db, 'qinshui.coord');
+  const items = [...(await listCandidates(deps, coordinator, REGION, YEAR))].sort((a, b) => a.seq - b.seq);
+  return {
+    database,
+    deps,
+    coordinator,
+    clerkA: await actorOf(database.db, 'zjj.clerk'),
+    clerkB: await actorOf(database.db, 'wtj.clerk'),
+    deputy: await actorOf(database.db, 'deputy.qinshui'),
+    otherCounty: await actorOf(database.db, 'yangcheng.coord'),
+    candidateIds: items.map((c) => c.id),
+    candidateNames: items.map((c) => c.name),
+    close: () => database.close(),
+  };
 }
 
 /** A roll of n deputies in delegations of ten. */
@@ -60,4 +96,57 @@ export function roll(n: number): Array<{ name: string; delegation: string }> {
 /** Approval marks: 赞成 for the given candidate ids, 反对 for the rest. */
 export function approve(all: readonly string[], yes: readonly string[]): Record<string, string> {
   return Object.fromEntries(all.map((id) => [id, yes.includes(id) ? 'yes' : 'no']));
+}
+
+/** An .xlsx roll as a congress office keeps it: a title row, then 序号, 姓名, 代表团. */
+export async function rollWorkbook(rows: ReadonlyArray<readonly (string | number)[]>): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('代表名单');
+  sheet.addRow(['沁水县第十七届人民代表大会代表名单']);
+  sheet.addRow(['序号', '姓名', '代表团']);
+  for (const row of rows) sheet.addRow([...row]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export interface OpenedSession {
+  id: string;
+  /** Deputy ids of the roll, in roll order. */
+  deputyIds: string[];
+  /** Tokens handed out at check-in, in the order the deputies checked in. */
+  tokens: string[];
+}
+
+/**
+ * A session on the given candidates with a roll of `rollSize`, opened, and `present` deputies
+ * checked in with electronic ballots.
+ */
+export async function openedSession(
+  w: VotingWorld,
+  options: {
+    seats: number;
+    rollSize: number;
+    present: number;
+    candidateIds?: string[];
+    rule?: VotingRule;
+    paper?: number;
+  },
+): Promise<OpenedSession> {
+  const session = await createSession(w.deps, w.coordinator, REGION, YEAR, {
+    congress: CONGRESS,
+    sitting: SITTING,
+    seats: options.seats,
+    candidateIds: options.candidateIds,
+    rule: options.rule,
+  });
+  await setRoll(w.deps, w.coordinator, session.id, roll(options.rollSize));
+  await openSession(w.deps, w.coordinator, session.id);
+  const deputyIds = (await getRoll(w.deps, w.coordinator, session.id)).items.map((d) => d.id);
+  const tokens: string[] = [];
+  const paper = options.paper ?? 0;
+  for (const [i, deputyId] of deputyIds.slice(0, options.present).entries()) {
+    const form = i < paper ? 'paper' : 'electronic';
+    const issued = await checkIn(w.deps, w.clerkA, session.id, { deputyId, form });
+    if (issued.token) tokens.push(issued.token);
+  }
+  return { id: session.id, deputyIds, tokens };
 }

@@ -1,63 +1,133 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client';
+import type { Db, Executor, Tx } from '../../db/client';
 import { writeTransaction } from '../../db/transaction';
 import { DomainError } from '../../kernel/errors';
-import { ballotHash, type Choices, GENESIS_HASH, sameChoices } from './ballot.rules';
-import { castChoicesOf, chainHead, insertBallots } from './voting.repository';
+import {
+  ballotHash,
+  type ChoiceInput,
+  type Choices,
+  checkChoices,
+  GENESIS_HASH,
+  sameChoices,
+} from './ballot.rules';
+import { castTag, issuedHash, receiptFor, receiptHash } from './ballot-secrets';
+import {
+  chainHead,
+  insertBallots,
+  issuedTokens,
+  lockSessions,
+  lockSessionsOfTokens,
+} from './voting.repository';
 import { type ballots, votingSessions } from './voting.tables';
+import type { BallotCandidate, VotingRule } from './voting-session.rules';
 
 /**
- * The ballot box: electronic ballots of a session are appended to its hash chain in batches. While
+ * The ballot box: electronic ballots are appended to their sessions' hash chains in batches. While
  * one batch commits, the ballots that arrive queue up and go into the next transaction together, so
- * a thousand deputies pressing 提交 at once cost a few commits, not a thousand (group commit). Every
- * ballot is acknowledged only after the commit of its batch has returned; a failed commit fails every
- * ballot in it and the deputies' pages retry with the same token, which is idempotent.
+ * a thousand deputies pressing 提交 at once cost a few commits and a few queries, not thousands
+ * (group commit): each batch resolves all its tokens in one query, locks their sessions, reads which
+ * tokens have already cast in one query and appends. A ballot is acknowledged only after the commit
+ * of its batch has returned; a failed commit fails every ballot in it and the deputies' pages retry
+ * with the same token, which is idempotent.
  *
- * Each batch locks the session row (FOR NO KEY UPDATE, as closing does): the chain head is read and
- * extended by one writer at a time, across processes too, and no ballot slips in after the count.
- * A batch is appended in shuffled order, so the chain's order says less about who came when.
+ * Each batch locks its sessions' rows (FOR NO KEY UPDATE, as closing does) before reading which
+ * tokens have cast: a chain is read and extended by one writer at a time, across processes too, no
+ * token casts twice, and no ballot slips in after the count. A batch is appended in shuffled order,
+ * so the chain's order says less about who came when.
  */
-export interface CastRequest {
-  readonly tag: string;
-  readonly receiptHash: string;
-  readonly choices: Choices;
+export interface CastAnswer {
+  readonly receipt: string;
+  readonly repeated: boolean;
+  readonly session: { readonly id: string; readonly title: string };
 }
 
-export type CastOutcome = { readonly repeated: boolean } | DomainError;
-
-interface Pending extends CastRequest {
-  resolve: (outcome: { repeated: boolean }) => void;
+interface Pending {
+  readonly token: string;
+  readonly issued: string;
+  readonly tag: string;
+  readonly input: ChoiceInput;
+  resolve: (answer: CastAnswer) => void;
   reject: (error: unknown) => void;
 }
 
+type Outcome = CastAnswer | DomainError;
+type BallotEntry = Omit<typeof ballots.$inferInsert, 'sessionId' | 'seq' | 'prevHash' | 'hash'>;
+
 const MAX_BATCH = 500;
 
+/** What a ballot needs of its session; it never changes once the session is open. */
+export interface BallotConfig {
+  id: string;
+  congress: string;
+  sitting: string;
+  title: string;
+  seats: number;
+  rule: VotingRule;
+  candidates: BallotCandidate[];
+  receiptSecret: string;
+}
+
+const configs = new WeakMap<Db, Map<string, BallotConfig>>();
+
+/**
+ * The ballot configuration of an open session, cached per process. `via` reads it when not cached
+ * (inside a transaction, the transaction itself: PGlite runs one statement stream at a time).
+ */
+export async function ballotConfig(db: Db, sessionId: string, via: Executor = db): Promise<BallotConfig> {
+  let cache = configs.get(db);
+  if (!cache) {
+    cache = new Map();
+    configs.set(db, cache);
+  }
+  const hit = cache.get(sessionId);
+  if (hit) return hit;
+  const [row] = await via.select().from(votingSessions).where(eq(votingSessions.id, sessionId));
+  if (!row?.ballotCandidates) throw new DomainError('BALLOT_NOT_OPEN');
+  const config: BallotConfig = {
+    id: row.id,
+    congress: row.congress,
+    sitting: row.sitting,
+    title: row.title,
+    seats: row.seats,
+    rule: row.rule,
+    candidates: row.ballotCandidates,
+    receiptSecret: row.receiptSecret,
+  };
+  if (cache.size > 1000) cache.clear();
+  cache.set(sessionId, config);
+  return config;
+}
+
 export class BallotBox {
-  private readonly queues = new Map<string, Pending[]>();
-  private readonly draining = new Set<string>();
+  private queue: Pending[] = [];
+  private draining = false;
 
   constructor(private readonly db: Db) {}
 
-  cast(sessionId: string, request: CastRequest): Promise<{ repeated: boolean }> {
+  /** Casts the ballot of a canonical token; resolves once it is committed (or was already). */
+  cast(token: string, input: ChoiceInput): Promise<CastAnswer> {
     return new Promise((resolve, reject) => {
-      const queue = this.queues.get(sessionId);
-      if (queue) queue.push({ ...request, resolve, reject });
-      else this.queues.set(sessionId, [{ ...request, resolve, reject }]);
-      if (!this.draining.has(sessionId)) void this.drain(sessionId);
+      this.queue.push({ token, issued: issuedHash(token), tag: castTag(token), input, resolve, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
-  private async drain(sessionId: string): Promise<void> {
-    this.draining.add(sessionId);
+  /**
+   * Batches start from setImmediate, after the event loop has read every request that is waiting:
+   * PGlite runs in this thread and a transaction on it completes without ever yielding to I/O, so a
+   * batch started at once would hold one ballot and the next requests would only be read after it.
+   */
+  private async drain(): Promise<void> {
     try {
-      for (;;) {
-        const queue = this.queues.get(sessionId);
-        if (!queue || queue.length === 0) break;
-        const batch = queue.splice(0, MAX_BATCH);
-        let outcomes: CastOutcome[];
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        let outcomes: Outcome[];
         try {
-          outcomes = await writeTransaction(this.db, 'ballot', (tx) => appendBatch(tx, sessionId, batch));
+          outcomes = await writeTransaction(this.db, 'ballot', (tx) => appendBatch(this.db, tx, batch));
         } catch (error) {
           for (const p of batch) p.reject(error);
           continue;
@@ -67,29 +137,24 @@ export class BallotBox {
           if (outcome instanceof DomainError) p.reject(outcome);
           else p.resolve(outcome);
         });
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
-      this.queues.delete(sessionId);
-      this.draining.delete(sessionId);
+      this.draining = false;
     }
   }
 }
 
 /** Locks the session row against the count and other writers of its chain; returns its state. */
 export async function lockSessionChain(tx: Tx, sessionId: string): Promise<string | undefined> {
-  const [row] = await tx
-    .select({ state: votingSessions.state })
-    .from(votingSessions)
-    .where(eq(votingSessions.id, sessionId))
-    .for('no key update');
-  return row?.state;
+  return (await lockSessions(tx, [sessionId])).get(sessionId);
 }
 
-/** Appends ballots to the session's chain; the caller holds lockSessionChain. */
+/** Appends ballots to the session's chain; the caller holds the session's lock. */
 export async function appendToChain(
   tx: Tx,
   sessionId: string,
-  entries: ReadonlyArray<Omit<typeof ballots.$inferInsert, 'sessionId' | 'seq' | 'prevHash' | 'hash'>>,
+  entries: readonly BallotEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
   const head = await chainHead(tx, sessionId);
@@ -114,32 +179,72 @@ export async function appendToChain(
   await insertBallots(tx, rows);
 }
 
-async function appendBatch(tx: Tx, sessionId: string, batch: readonly Pending[]): Promise<CastOutcome[]> {
-  const state = await lockSessionChain(tx, sessionId);
-  if (state !== 'open') {
-    const error = new DomainError(state === 'draft' ? 'BALLOT_NOT_OPEN' : 'BALLOT_SESSION_CLOSED');
-    return batch.map(() => error);
-  }
-  const cast = await castChoicesOf(
+/**
+ * One batch, in the order of checks a single ballot gets: the token is known, its session has
+ * opened, the choices follow the rule, a token that has cast gets its first receipt back (same
+ * choices) or a refusal, and only then must the session still be open.
+ */
+async function appendBatch(db: Db, tx: Tx, batch: readonly Pending[]): Promise<Outcome[]> {
+  const states = await lockSessionsOfTokens(
     tx,
-    batch.map((p) => p.tag),
+    batch.map((p) => p.issued),
   );
-  const outcomes: CastOutcome[] = new Array(batch.length);
-  const entries: Array<Omit<typeof ballots.$inferInsert, 'sessionId' | 'seq' | 'prevHash' | 'hash'>> = [];
+  // Read under the locks: no other writer can cast one of these tokens meanwhile.
+  const found = await issuedTokens(
+    tx,
+    batch.map((p) => ({ issued: p.issued, tag: p.tag })),
+  );
+  const cast = new Map<string, Choices>();
+  for (const p of batch) {
+    const earlier = found.get(p.issued)?.castChoices;
+    if (earlier) cast.set(p.tag, earlier);
+  }
+  const outcomes: Outcome[] = new Array(batch.length);
+  const entries = new Map<string, BallotEntry[]>();
   for (const i of shuffled(batch.length)) {
     const p = batch[i]!;
-    const earlier = cast.get(p.tag);
-    if (earlier) {
-      outcomes[i] = sameChoices(earlier, p.choices)
-        ? { repeated: true }
-        : new DomainError('BALLOT_ALREADY_CAST');
+    const sessionId = found.get(p.issued)?.sessionId;
+    if (!sessionId) {
+      outcomes[i] = new DomainError('BALLOT_TOKEN_INVALID', { field: 'token' });
       continue;
     }
-    cast.set(p.tag, p.choices);
-    entries.push({ source: 'electronic', tokenTag: p.tag, receiptHash: p.receiptHash, choices: p.choices });
-    outcomes[i] = { repeated: false };
+    const state = states.get(sessionId);
+    if (state === 'draft') {
+      outcomes[i] = new DomainError('BALLOT_NOT_OPEN');
+      continue;
+    }
+    let choices: Choices;
+    let config: BallotConfig;
+    try {
+      config = await ballotConfig(db, sessionId, tx);
+      choices = checkChoices(config.rule, config.seats, config.candidates, p.input);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      outcomes[i] = error;
+      continue;
+    }
+    const receipt = receiptFor(config.receiptSecret, p.token);
+    const answer = (repeated: boolean) => ({
+      receipt,
+      repeated,
+      session: { id: config.id, title: config.title },
+    });
+    const earlier = cast.get(p.tag);
+    if (earlier) {
+      outcomes[i] = sameChoices(earlier, choices) ? answer(true) : new DomainError('BALLOT_ALREADY_CAST');
+      continue;
+    }
+    if (state !== 'open') {
+      outcomes[i] = new DomainError('BALLOT_SESSION_CLOSED');
+      continue;
+    }
+    cast.set(p.tag, choices);
+    const list = entries.get(sessionId) ?? [];
+    list.push({ source: 'electronic', tokenTag: p.tag, receiptHash: receiptHash(receipt), choices });
+    entries.set(sessionId, list);
+    outcomes[i] = answer(false);
   }
-  await appendToChain(tx, sessionId, entries);
+  for (const [sessionId, list] of entries) await appendToChain(tx, sessionId, list);
   return outcomes;
 }
 

@@ -1,88 +1,31 @@
-import { eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../../db/client';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
-import {
-  type ChoiceInput,
-  checkChoices,
-  choicesInWords,
-  sameChoices,
-  verifyBallotChain,
-} from '../ballot.rules';
-import { ballotBoxOf } from '../ballot-box';
-import {
-  canonicalReceipt,
-  canonicalToken,
-  castTag,
-  issuedHash,
-  receiptFor,
-  receiptHash,
-} from '../ballot-secrets';
+import { type ChoiceInput, choicesInWords, verifyBallotChain } from '../ballot.rules';
+import { ballotBoxOf, ballotConfig } from '../ballot-box';
+import { canonicalReceipt, canonicalToken, castTag, issuedHash, receiptHash } from '../ballot-secrets';
 import type { SessionResult } from '../result.rules';
 import { assertAllowed, mayFollowVote } from '../voting.policy';
 import { ballotByReceipt, ballotsOf, lookupToken } from '../voting.repository';
-import { votingSessions } from '../voting.tables';
-import {
-  type BallotCandidate,
-  describeRule,
-  maxRankedOf,
-  maxYesOf,
-  type VotingRule,
-} from '../voting-session.rules';
+import { describeRule, maxRankedOf, maxYesOf } from '../voting-session.rules';
 import { sessionOrThrow } from './sessions';
 
-/**
+/*
  * The deputy's side of the vote, reached with a ballot token instead of a login: read the ballot,
  * cast it once, look the receipt up later. Every refusal is a named error and records nothing.
  */
-interface BallotConfig {
-  id: string;
-  congress: string;
-  sitting: string;
-  title: string;
-  seats: number;
-  rule: VotingRule;
-  candidates: BallotCandidate[];
-  receiptSecret: string;
-}
 
-/** What a ballot needs of its session never changes once the session is open: cached per process. */
-const configs = new WeakMap<Db, Map<string, BallotConfig>>();
-
-async function ballotConfig(db: Db, sessionId: string): Promise<BallotConfig> {
-  let cache = configs.get(db);
-  if (!cache) {
-    cache = new Map();
-    configs.set(db, cache);
-  }
-  const hit = cache.get(sessionId);
-  if (hit) return hit;
-  const [row] = await db.select().from(votingSessions).where(eq(votingSessions.id, sessionId));
-  if (!row?.ballotCandidates) throw new DomainError('BALLOT_NOT_OPEN');
-  const config: BallotConfig = {
-    id: row.id,
-    congress: row.congress,
-    sitting: row.sitting,
-    title: row.title,
-    seats: row.seats,
-    rule: row.rule,
-    candidates: row.ballotCandidates,
-    receiptSecret: row.receiptSecret,
-  };
-  if (cache.size > 1000) cache.clear();
-  cache.set(sessionId, config);
-  return config;
+function malformedToken(): DomainError {
+  return new DomainError('BALLOT_TOKEN_INVALID', {
+    field: 'token',
+    message: '选票凭证格式不正确：应为 32 位字母和数字，请扫描选票上的二维码',
+  });
 }
 
 async function resolveToken(db: Db, text: string) {
   const token = canonicalToken(text);
-  if (!token) {
-    throw new DomainError('BALLOT_TOKEN_INVALID', {
-      field: 'token',
-      message: '选票凭证格式不正确：应为 32 位字母和数字，请扫描选票上的二维码',
-    });
-  }
+  if (!token) throw malformedToken();
   const found = await lookupToken(db, issuedHash(token), castTag(token));
   if (!found) throw new DomainError('BALLOT_TOKEN_INVALID', { field: 'token' });
   return { token, ...found };
@@ -114,33 +57,19 @@ export async function readBallot(deps: AppDeps, tokenText: string) {
  * Casts the ballot of a token. The choices are checked against the rule first (more 赞成 than
  * allowed: refused, nothing recorded). A token casts once: the same choices sent again (a retry
  * after a lost answer) get the first receipt back, recomputed from the token; different choices are
- * refused. The answer comes only after the ballot is committed.
+ * refused. The answer comes only after the ballot is committed. Everything that needs the database
+ * happens in the ballot box, a batch of ballots at a time.
  */
 export async function castBallot(deps: AppDeps, tokenText: string, input: ChoiceInput) {
-  const found = await resolveToken(deps.db, tokenText);
-  if (found.state === 'draft') throw new DomainError('BALLOT_NOT_OPEN');
-  const config = await ballotConfig(deps.db, found.sessionId);
-  const choices = checkChoices(config.rule, config.seats, config.candidates, input);
-  const receipt = receiptFor(config.receiptSecret, found.token);
-  const answer = (repeated: boolean) => ({
-    receipt,
-    repeated,
-    session: { id: config.id, title: config.title },
-    message: repeated
+  const token = canonicalToken(tokenText);
+  if (!token) throw malformedToken();
+  const answer = await ballotBoxOf(deps.db).cast(token, input);
+  return {
+    ...answer,
+    message: answer.repeated
       ? '该选票此前已成功投出，以下为当时的回执码'
       : '投票成功。请保存回执码，计票公布后可凭回执码查验您的选票已被计入',
-  });
-  if (found.castChoices) {
-    if (sameChoices(found.castChoices, choices)) return answer(true);
-    throw new DomainError('BALLOT_ALREADY_CAST');
-  }
-  refuseState(found.state);
-  const outcome = await ballotBoxOf(deps.db).cast(found.sessionId, {
-    tag: castTag(found.token),
-    receiptHash: receiptHash(receipt),
-    choices,
-  });
-  return answer(outcome.repeated);
+  };
 }
 
 /**
