@@ -24,6 +24,7 @@ import { unitRoutes } from '../modules/units';
 import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
 import { sendError } from './http-errors';
+import { requestLogSerializers } from './log-redaction';
 import { type AnyRoute, defineRoute, registerRoutes } from './route';
 
 declare module 'fastify' {
@@ -50,7 +51,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { deps } = options;
   const { config, sessions } = deps;
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: options.logger ? { level: 'info', serializers: requestLogSerializers } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.MINSHENG_TRUST_PROXY === '1',
     // Every route validates with zod (see route.ts); schemas are kept for OpenAPI only.
