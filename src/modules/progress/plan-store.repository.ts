@@ -22,7 +22,7 @@ import {
   reportValues,
 } from './progress.tables';
 import type { Quantity } from './quantity.rules';
-import { advanceLatestFigures } from './reports.repository';
+import { advanceLatestFigures, refreshIndicatorRollups } from './reports.repository';
 
 const yuanOrUndefined = (value: string | null) => (value === null ? undefined : normalizeYuan(value));
 
@@ -138,6 +138,7 @@ export async function storePlanProjects(
       await advanceLatestFigures(tx, report!.id);
     }
   }
+  await refreshIndicatorRollups(tx, { planYearIds: [ctx.planYearId] });
 }
 
 /**

@@ -2,19 +2,21 @@ import type { Tx } from '../../../db/client';
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
-import { can, scopesFor } from '../../../kernel/policy';
+import { scopesFor } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
 import { mayDecide, mayReadProject, reportingUnit } from '../progress.policy';
 import type { Quantity } from '../quantity.rules';
 import { isEditable, type ReportStatus, reportProblems } from '../reporting.rules';
 import {
   advanceLatestFigures,
+  approvedBaselineOf,
   currentApproved,
   findProjectContext,
   findReport,
   insertReport,
   type ProjectContext,
   type ReportRow,
+  refreshIndicatorRollups,
   replaceValues,
   reportsOfProject,
   submittedWithin,
@@ -64,10 +66,11 @@ async function unitForActor(tx: Tx, actor: Actor, project: ProjectContext, regio
 }
 
 /**
- * The latest approved figures of a project in a region, to check a new report against; for a
- * correction, the latest before the date it corrects.
+ * The latest approved figures of a project in a region, to check a new report against (from the read
+ * model); for a correction, the latest before the date it corrects (from the history).
  */
 async function approvedBaseline(tx: Tx, project: ProjectContext, regionCode: string, correctedAsOf?: string) {
+  if (!correctedAsOf) return approvedBaselineOf(tx, project, regionCode);
   const history = (await reportsOfProject(tx, project.id, regionCode)).map((r) => r.report);
   const approved = currentApproved(history).filter((r) => !correctedAsOf || r.asOf < correctedAsOf);
   const last = approved.at(-1);
@@ -197,7 +200,10 @@ async function decide(
       decidedAt: deps.now(),
       returnReason: outcome === 'returned' ? reason! : null,
     });
-    if (outcome === 'approved') await advanceLatestFigures(tx, reportId);
+    if (outcome === 'approved') {
+      await advanceLatestFigures(tx, reportId);
+      await refreshIndicatorRollups(tx, { reportId });
+    }
     return decided;
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { can } from '../../../kernel/policy';
@@ -12,10 +12,9 @@ import { quantityFromDb } from '../db-values';
 import type { IndicatorKind } from '../indicator.rules';
 import { resolveLightRule } from '../lights.rules';
 import { mayReadProject } from '../progress.policy';
-import { allocations, indicators, progressReports, projects, reportValues } from '../progress.tables';
+import { allocations, indicators, latestFigures, progressReports, projects } from '../progress.tables';
 import type { Quantity } from '../quantity.rules';
 import { expectedReports, reportFlags } from '../reporting.rules';
-import { currentApproved, reportsOfProject } from '../reports.repository';
 import { rollUpIndicator } from '../rollup.rules';
 import { elapsedFraction } from '../schedule.rules';
 import { loadPlanDocument } from './plan-exchange';
@@ -181,8 +180,39 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
 }
 
 /**
+ * Each child's latest approved figure of the given indicators at a past date, searched in the
+ * history: only for children whose current figure (latest_figures) is newer than the date asked.
+ */
+async function figuresAt(deps: AppDeps, indicatorIds: string[], date: string) {
+  if (indicatorIds.length === 0) return new Map<string, HistoricFigure>();
+  const result = await deps.db.execute(sql`
+    select distinct on (v.indicator_id, r.region_code)
+           v.indicator_id as "indicatorId", r.region_code as "regionCode", r.as_of::text as "asOf",
+           v.value::text as value, v.eligible::text as eligible
+    from report_values v join progress_reports r on r.id = v.report_id
+    where r.status = 'approved' and r.as_of <= ${date}
+      and v.indicator_id in (${sql.join(
+        indicatorIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+    order by v.indicator_id, r.region_code, r.as_of desc, r.version desc`);
+  const rows = (result as unknown as { rows: HistoricFigure[] }).rows;
+  return new Map(rows.map((r) => [`${r.indicatorId}/${r.regionCode}`, r]));
+}
+
+interface HistoricFigure {
+  indicatorId: string;
+  regionCode: string;
+  asOf: string;
+  value: string;
+  eligible: string | null;
+}
+
+/**
  * 任务分解 roll-up: for each allocated indicator of the plan year, the children's targets and latest
  * approved figures at the date, summed (or weighted) into the parent, naming who has not reported.
+ * Figures come from the latest_figures read model; only children whose latest figure is newer than
+ * the date asked (a look back) are searched in the history.
  */
 export async function planRollup(
   deps: AppDeps,
@@ -205,29 +235,36 @@ export async function planRollup(
       kind: indicators.kind,
       regionCode: allocations.regionCode,
       target: allocations.target,
+      figureAsOf: latestFigures.asOf,
+      figureValue: latestFigures.value,
+      figureEligible: latestFigures.eligible,
     })
     .from(allocations)
     .innerJoin(indicators, eq(indicators.id, allocations.indicatorId))
     .innerJoin(projects, eq(projects.id, indicators.projectId))
+    .leftJoin(
+      latestFigures,
+      and(
+        eq(latestFigures.indicatorId, allocations.indicatorId),
+        eq(latestFigures.regionCode, allocations.regionCode),
+      ),
+    )
     .where(eq(projects.planYearId, planYear.id))
     .orderBy(projects.position, indicators.position, allocations.position);
-  const projectIds = [...new Set(rows.map((r) => r.projectId))];
-  const reports = projectIds.length
-    ? (await Promise.all(projectIds.map((id) => reportsOfProject(deps.db, id)))).flat().map((r) => r.report)
-    : [];
-  const current = currentApproved(reports.filter((r) => r.asOf <= date && r.regionCode !== regionCode));
-  const latestByProjectRegion = new Map<string, (typeof current)[number]>();
-  for (const r of current) latestByProjectRegion.set(`${r.projectId}/${r.regionCode}`, r);
-  const reportIds = [...latestByProjectRegion.values()].map((r) => r.id);
-  const values = reportIds.length
-    ? await deps.db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds))
-    : [];
+  const stale = [
+    ...new Set(rows.filter((r) => r.figureAsOf !== null && r.figureAsOf > date).map((r) => r.indicatorId)),
+  ];
+  const history = await figuresAt(deps, stale, date);
   const names = new Map(
     (await findRegions(deps.db, [...new Set(rows.map((r) => r.regionCode))])).map((r) => [r.code, r.name]),
   );
 
   const groups = new Map<string, typeof rows>();
-  for (const r of rows) groups.set(r.indicatorId, [...(groups.get(r.indicatorId) ?? []), r]);
+  for (const r of rows) {
+    const group = groups.get(r.indicatorId);
+    if (group) group.push(r);
+    else groups.set(r.indicatorId, [r]);
+  }
   return {
     regionCode,
     year,
@@ -236,17 +273,19 @@ export async function planRollup(
       const first = children[0]!;
       const kind = first.kind as IndicatorKind;
       const figures = children.map((c) => {
-        const report = latestByProjectRegion.get(`${c.projectId}/${c.regionCode}`);
-        const v = report
-          ? values.find((x) => x.reportId === report.id && x.indicatorId === c.indicatorId)
-          : undefined;
+        const figure =
+          c.figureAsOf === null
+            ? null
+            : c.figureAsOf <= date
+              ? { asOf: c.figureAsOf, value: c.figureValue!, eligible: c.figureEligible }
+              : (history.get(`${c.indicatorId}/${c.regionCode}`) ?? null);
         return {
           region: c.regionCode,
           regionName: names.get(c.regionCode) ?? c.regionCode,
           target: c.target === null ? null : quantityFromDb(kind, c.target),
-          value: v ? (quantityFromDb(kind, v.value) as Quantity) : null,
-          eligible: v?.eligible ? Number(v.eligible) : null,
-          reportedOn: report?.asOf ?? null,
+          value: figure ? (quantityFromDb(kind, figure.value) as Quantity) : null,
+          eligible: figure?.eligible ? Number(figure.eligible) : null,
+          reportedOn: figure?.asOf ?? null,
         };
       });
       return {
