@@ -192,7 +192,15 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
     const rollup = await planRollup(deps, jcCoordinator, '140000', 2023, '2023-08-31');
     const i1 = rollup.indicators.find((i) => i.ref === 'I1')!;
     expect(i1.rollup).toMatchObject({ value: 2, target: 5, reported: ['140500'], notReported: ['140100'] });
-    expect(i1.children.map((c) => [c.regionName, c.value])).toEqual([
+    expect(i1.children).toBeUndefined();
+    expect(rollup.regions).toEqual({ '140100': '太原市', '140500': '晋城市' });
+    // Drilling down into one indicator brings its children's figures.
+    const drill = await planRollup(deps, jcCoordinator, '140000', 2023, '2023-08-31', {
+      projectId: i1.projectId,
+      ref: 'I1',
+    });
+    expect(drill.indicators).toHaveLength(1);
+    expect(drill.indicators[0]!.children!.map((c) => [c.regionName, c.value])).toEqual([
       ['太原市', null],
       ['晋城市', 2],
     ]);

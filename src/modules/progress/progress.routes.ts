@@ -64,13 +64,24 @@ export const progressRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/plan-years/:region/:year/rollup',
-    summary: '任务分解汇总：下级地区的目标、完成情况和未报送地区',
+    summary:
+      '任务分解汇总：各分解指标的下级合计和未报送地区；带 project 和 ref 时只返回该指标，并附各下级地区的目标和完成情况（下钻）',
     tags,
     access: 'session',
     params: planParams,
-    query: asOfQuery,
+    query: asOfQuery.extend({
+      project: z.uuid('项目编号不正确').optional(),
+      ref: z.string().min(1).max(64).optional(),
+    }),
     handler: ({ deps, actor, params, query }) =>
-      planRollup(deps, actor, params.region, params.year, query.asOf),
+      planRollup(
+        deps,
+        actor,
+        params.region,
+        params.year,
+        query.asOf,
+        query.project && query.ref ? { projectId: query.project, ref: query.ref } : undefined,
+      ),
   }),
   defineRoute({
     method: 'PATCH',

@@ -43,7 +43,7 @@ export async function planOverview(
   asOf?: string,
 ) {
   const planYear = await planYearOrThrow(deps, actor, regionCode, year);
-  const plan = await loadPlanDocument(deps.db, regionCode, year);
+  const plan = await loadPlanDocument(deps.db, regionCode, year, { allocations: false });
   const date = asOf ?? clampToPeriod(today(deps), plan.period);
   const assessment = assessPlan(plan, date, lightOptions(planYear.lightRule));
   const projectRows = await deps.db
@@ -128,7 +128,9 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
     .where(eq(projects.id, projectId));
   if (!row) throw new DomainError('PROJECT_NOT_FOUND');
   const [planYear] = await deps.db.select().from(planYears).where(eq(planYears.id, row.planYearId));
-  const plan = await loadPlanDocument(deps.db, planYear!.regionCode, planYear!.year);
+  const plan = await loadPlanDocument(deps.db, planYear!.regionCode, planYear!.year, {
+    projectRef: row.ref,
+  });
   const full = plan.projects.find((p) => p.ref === row.ref)!;
   const allocationRegions = [...new Set(full.allocations.map((a) => a.region))];
   if (!mayReadProject(actor, { regionCode: planYear!.regionCode, allocationRegions }))
@@ -208,11 +210,18 @@ interface HistoricFigure {
   eligible: string | null;
 }
 
+/** One split indicator to drill down into: its children's figures come with it. */
+export interface RollupDrill {
+  projectId: string;
+  ref: string;
+}
+
 /**
  * 任务分解 roll-up: for each allocated indicator of the plan year, the children's targets and latest
  * approved figures at the date, summed (or weighted) into the parent, naming who has not reported.
  * Figures come from the latest_figures read model; only children whose latest figure is newer than
- * the date asked (a look back) are searched in the history.
+ * the date asked (a look back) are searched in the history. The children's own figures (the drill
+ * down) come only with the indicator asked for: a province split to 190 counties has 60 × 190 of them.
  */
 export async function planRollup(
   deps: AppDeps,
@@ -220,19 +229,36 @@ export async function planRollup(
   regionCode: string,
   year: number,
   asOf?: string,
+  drill?: RollupDrill,
 ) {
   const planYear = await planYearOrThrow(deps, actor, regionCode, year);
   const date = asOf ?? clampToPeriod(today(deps), { start: planYear.periodStart, end: planYear.periodEnd });
-  const rows = await deps.db
-    .select({
+  const inPlan = and(
+    eq(projects.planYearId, planYear.id),
+    drill ? and(eq(projects.id, drill.projectId), eq(indicators.ref, drill.ref)) : undefined,
+  );
+  const indicatorRows = await deps.db
+    .selectDistinct({
       projectId: projects.id,
       projectRef: projects.ref,
       projectName: projects.name,
+      projectPosition: projects.position,
       indicatorId: indicators.id,
       ref: indicators.ref,
       name: indicators.name,
       unit: indicators.unit,
       kind: indicators.kind,
+      position: indicators.position,
+    })
+    .from(indicators)
+    .innerJoin(projects, eq(projects.id, indicators.projectId))
+    .innerJoin(allocations, eq(allocations.indicatorId, indicators.id))
+    .where(inPlan)
+    .orderBy(projects.position, indicators.position);
+  if (drill && indicatorRows.length === 0) throw new DomainError('NOT_FOUND', { field: 'ref' });
+  const rows = await deps.db
+    .select({
+      indicatorId: allocations.indicatorId,
       regionCode: allocations.regionCode,
       target: allocations.target,
       figureAsOf: latestFigures.asOf,
@@ -249,30 +275,30 @@ export async function planRollup(
         eq(latestFigures.regionCode, allocations.regionCode),
       ),
     )
-    .where(eq(projects.planYearId, planYear.id))
-    .orderBy(projects.position, indicators.position, allocations.position);
+    .where(inPlan)
+    .orderBy(allocations.indicatorId, allocations.position);
   const stale = [
     ...new Set(rows.filter((r) => r.figureAsOf !== null && r.figureAsOf > date).map((r) => r.indicatorId)),
   ];
   const history = await figuresAt(deps, stale, date);
-  const names = new Map(
+  const regions = Object.fromEntries(
     (await findRegions(deps.db, [...new Set(rows.map((r) => r.regionCode))])).map((r) => [r.code, r.name]),
   );
-
-  const groups = new Map<string, typeof rows>();
+  const byIndicator = new Map<string, typeof rows>();
   for (const r of rows) {
-    const group = groups.get(r.indicatorId);
+    const group = byIndicator.get(r.indicatorId);
     if (group) group.push(r);
-    else groups.set(r.indicatorId, [r]);
+    else byIndicator.set(r.indicatorId, [r]);
   }
   return {
     regionCode,
     year,
     asOf: date,
-    indicators: [...groups.values()].map((children) => {
-      const first = children[0]!;
-      const kind = first.kind as IndicatorKind;
-      const figures = children.map((c) => {
+    /** Names of the sub-regions, by code: the roll-ups name children by code. */
+    regions,
+    indicators: indicatorRows.map((indicator) => {
+      const kind = indicator.kind as IndicatorKind;
+      const children = (byIndicator.get(indicator.indicatorId) ?? []).map((c) => {
         const figure =
           c.figureAsOf === null
             ? null
@@ -281,7 +307,7 @@ export async function planRollup(
               : (history.get(`${c.indicatorId}/${c.regionCode}`) ?? null);
         return {
           region: c.regionCode,
-          regionName: names.get(c.regionCode) ?? c.regionCode,
+          regionName: regions[c.regionCode] ?? c.regionCode,
           target: c.target === null ? null : quantityFromDb(kind, c.target),
           value: figure ? (quantityFromDb(kind, figure.value) as Quantity) : null,
           eligible: figure?.eligible ? Number(figure.eligible) : null,
@@ -289,15 +315,15 @@ export async function planRollup(
         };
       });
       return {
-        projectId: first.projectId,
-        projectRef: first.projectRef,
-        projectName: first.projectName,
-        ref: first.ref,
-        name: first.name,
-        unit: first.unit,
+        projectId: indicator.projectId,
+        projectRef: indicator.projectRef,
+        projectName: indicator.projectName,
+        ref: indicator.ref,
+        name: indicator.name,
+        unit: indicator.unit,
         kind,
-        rollup: rollUpIndicator(kind, figures),
-        children: figures,
+        rollup: rollUpIndicator(kind, children),
+        ...(drill && { children }),
       };
     }),
   };

@@ -27,7 +27,7 @@ export async function renderBulletin(
   if (typeof actor !== 'string' && !can(actor, 'plan.read', { regionCode: input.regionCode })) {
     throw new DomainError('OUT_OF_SCOPE');
   }
-  const plan = await loadPlanDocument(deps.db, input.regionCode, input.year);
+  const plan = await loadPlanDocument(deps.db, input.regionCode, input.year, { allocations: false });
   const assessment = assessPlan(plan, input.asOf);
   const contentType = BULLETIN_CONTENT_TYPES[input.format];
   switch (input.format) {
