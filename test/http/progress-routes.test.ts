@@ -248,6 +248,16 @@ describe('progress over HTTP', () => {
     });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toEqual({ reportingDay: 10, lightRule: 'wuhan' });
+    // The bulletin colours projects by the same rule as the overview.
+    const lights = async (url: string) =>
+      (await t.app.inject({ method: 'GET', url, headers: as(coordinator, false) }))
+        .json()
+        .projects.map((p: { light: string }) => p.light);
+    const inOverview = await lights('/api/plan-years/140521/2023/overview?asOf=2023-03-31');
+    expect(inOverview).toEqual(['red']);
+    expect(await lights('/api/plan-years/140521/2023/bulletin?asOf=2023-03-31&format=json')).toEqual(
+      inOverview,
+    );
     const bad = await t.app.inject({
       method: 'PATCH',
       url: '/api/plan-years/140521/2023/tracking',
