@@ -4,7 +4,9 @@
  * per project and county: 1.43 M reports, 4.28 M report values), on PostgreSQL and on PGlite:
  *
  * (a) the roll-up behind the national overview (`allocationTotals` over every province's plan year)
- *     and behind one provincial overview (the province with the most counties), p50/p95;
+ *     and behind one provincial overview (the province with the most counties), p50/p95: it reads
+ *     the indicator_rollups read model (one row per allocated indicator), which approveReport keeps
+ *     current for the indicators a child's report fills in, so the refresh is inside (c)'s figures;
  * (b) the in-run baseline: the plain "latest value per indicator and region" DISTINCT ON query over
  *     report_values ⋈ progress_reports, rolled up the same way, on the same database in the same run,
  *     printed as ratios (its results are also checked to equal the roll-up's);
@@ -17,7 +19,7 @@
  * replica (no triggers: no audit rows, no FK checks for generated rows); see LOAD_NOTE.
  *
  * Run: npx tsx bench/progress-rollup.bench.ts [--scale 0.1] [--db pglite|postgres|both]
- *        [--proposal] [--patched-root <a patched copy of the repository>]
+ *        [--patched-root <a patched copy of the repository>]
  *      PostgreSQL: BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the
  *      server; a scratch database is created for the run and dropped after.
  */
@@ -57,11 +59,6 @@ export interface ProgressBenchOptions {
    * on the same database in the same run, to measure a proposed product change before/after.
    */
   patchedRoot?: string;
-  /**
-   * Also measure the proposed per-indicator roll-up read model, built in the bench database only
-   * (bench-side SQL, not part of the product).
-   */
-  proposal?: boolean;
   pgUrl?: string;
   log?: (line: string) => void;
 }
@@ -90,14 +87,6 @@ export interface ProgressFigures {
   submit: Timing;
   approve: Timing;
   loadAverage: { start: number; end: number };
-  proposal?: {
-    buildMs: number;
-    national: Timing;
-    province: Timing;
-    /** Recomputing the 3 indicators of one report: the step approveReport would add. */
-    refreshPerReport: Timing;
-    agrees: boolean;
-  };
   server?: ServerFigures;
   /** The same steps through the patched copy's use cases, on another county, interleaved. */
   patchedWorkflow?: { root: string; draft: Timing; submit: Timing; approve: Timing };
@@ -373,71 +362,6 @@ async function indicatorIds(url: string): Promise<Map<string, string>> {
   }
 }
 
-/**
- * The proposed read model one step further (bench-side SQL only): one row per allocated indicator
- * holding the roll-up of its children, recomputed for a report's indicators when it is approved, so
- * that overviews read one row per indicator instead of one per indicator and county.
- */
-const ROLLUP_COLUMNS = sql.raw(`
-  i.id, i.kind, count(*)::int,
-  count(f.value)::int,
-  case when i.kind = 'percent'
-       then sum(coalesce(a.target, 100) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0)
-       else sum(a.target) end,
-  case when i.kind = 'percent'
-       then coalesce(sum(coalesce(f.value, 0) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0), 0)
-       else coalesce(sum(f.value), 0) end,
-  sum(f.eligible)`);
-
-async function refreshRollups(database: Database, where: ReturnType<typeof sql>) {
-  await database.db.execute(sql`
-    insert into bench_allocation_rollups (indicator_id, kind, children, reported, target, value, eligible)
-    select ${ROLLUP_COLUMNS}
-    from allocations a
-    join indicators i on i.id = a.indicator_id
-    left join latest_figures f on f.indicator_id = a.indicator_id and f.region_code = a.region_code
-    where ${where}
-    group by i.id, i.kind
-    on conflict (indicator_id) do update set kind = excluded.kind, children = excluded.children,
-      reported = excluded.reported, target = excluded.target, value = excluded.value, eligible = excluded.eligible`);
-}
-
-async function rollupsOf(database: Database, planYearIds: string[]) {
-  const result = await database.db.execute(sql`
-    select r.indicator_id as "indicatorId", r.kind, r.children, r.reported,
-           r.target::text as target, r.value::text as value, r.eligible::text as eligible
-    from bench_allocation_rollups r
-    join indicators i on i.id = r.indicator_id
-    join projects p on p.id = i.project_id
-    where p.plan_year_id in (${uuidList(planYearIds)})`);
-  return (result as unknown as { rows: AllocationTotal[] }).rows;
-}
-
-async function measureProposal(database: Database, set: NationalPlanSet, runs: number) {
-  await database.db.execute(sql`
-    create table bench_allocation_rollups (
-      indicator_id uuid primary key references indicators(id) on delete cascade,
-      kind text not null, children integer not null, reported integer not null,
-      target numeric, value numeric not null, eligible numeric)`);
-  const t0 = performance.now();
-  await refreshRollups(database, sql`true`);
-  const buildMs = performance.now() - t0;
-  const all = set.planYearIds;
-  const one = [set.measuredProvince.planYearId];
-  const agrees =
-    sameTotals(await rollupsOf(database, all), await allocationTotals(database.db, all)) &&
-    sameTotals(await rollupsOf(database, one), await allocationTotals(database.db, one));
-  const national = await timeRuns(runs, 3, () => rollupsOf(database, all));
-  const province = await timeRuns(runs, 3, () => rollupsOf(database, one));
-  const projects = set.measuredProvince.projects;
-  let n = 0;
-  const refreshPerReport = await timeRuns(Math.max(runs, 100), 3, () => {
-    const ids = projects[n++ % projects.length]!.indicators.map((i) => i.id);
-    return refreshRollups(database, sql`a.indicator_id in (${uuidList(ids)})`);
-  });
-  return { buildMs, national, province, refreshPerReport, agrees };
-}
-
 async function openBenchDatabase(kind: BenchDb, pgUrl: string) {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'msbench-progress-'));
@@ -518,11 +442,6 @@ async function benchOne(kind: BenchDb, options: Resolved) {
     const naiveProvince = await timeRuns(options.naiveRuns, 1, () => naiveTotals(database, one), naiveBudget);
     const naiveNational = await timeRuns(options.naiveRuns, 1, () => naiveTotals(database, all), naiveBudget);
 
-    let proposal: ProgressFigures['proposal'];
-    if (options.proposal) {
-      log(`[${kind}] proposal: per-indicator roll-up table (bench-side SQL) …`);
-      proposal = await measureProposal(database, set, options.runs);
-    }
     let server: ProgressFigures['server'];
     let patchedServer: ProgressFigures['patchedServer'];
     if (kind === 'postgres' && url) {
@@ -568,7 +487,6 @@ async function benchOne(kind: BenchDb, options: Resolved) {
       ...workflow!,
       patchedWorkflow: patched && { root: options.patchedRoot!, ...patched },
       loadAverage: { start: loadStart, end: loadavg()[0]! },
-      proposal,
       server,
       patchedServer,
     } satisfies ProgressFigures;
@@ -589,7 +507,7 @@ function print(f: ProgressFigures) {
       `${d.allocations} allocations, ${d.reports} reports, ${d.reportValues} report values, ${d.latestFigures} latest figures`,
   );
   console.log(
-    `load: ${(f.loadMs.total / 1000).toFixed(1)} s (regions ${f.loadMs.regions} ms through the product; the rest ${LOAD_NOTE})`,
+    `load: ${(f.loadMs.total / 1000).toFixed(1)} s (regions ${f.loadMs.regions} ms and the indicator_rollups build ${f.loadMs.rollups} ms through the product; the rest ${LOAD_NOTE})`,
   );
   console.log(`roll-up and naive query give the same totals: ${f.resultsAgree ? 'yes' : 'NO'}`);
   console.log(
@@ -616,17 +534,6 @@ function print(f: ProgressFigures) {
     console.log(`  draftReport   ${ms(w.draft)}`);
     console.log(`  submitReport  ${ms(w.submit)}  target p95 < 20: ${mark(w.submit.p95 < 20)}`);
     console.log(`  approveReport ${ms(w.approve)}  target p95 < 20: ${mark(w.approve.p95 < 20)}`);
-  }
-  if (f.proposal) {
-    const p = f.proposal;
-    console.log(
-      `proposal (bench-side SQL, NOT the product): per-indicator roll-up table, same totals: ${p.agrees ? 'yes' : 'NO'}, built in ${p.buildMs.toFixed(0)} ms`,
-    );
-    console.log(
-      `  national read   ${ms(p.national)}  (${(f.rollupNational.p95 / p.national.p95).toFixed(0)}× faster than allocationTotals at p95)`,
-    );
-    console.log(`  provincial read ${ms(p.province)}`);
-    console.log(`  refresh of one report's 3 indicators (added to approveReport): ${ms(p.refreshPerReport)}`);
   }
   const server = (s: ServerFigures, label: string) => {
     console.log(`${label}, ${s.requests} requests as admin, ${s.errors} errors:`);
@@ -661,7 +568,6 @@ export async function runProgressBench(
     naiveRuns: options.naiveRuns ?? 30,
     serverRequests: options.serverRequests ?? 150,
     patchedRoot: options.patchedRoot,
-    proposal: options.proposal ?? false,
     pgUrl: options.pgUrl ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     log: options.log ?? ((line: string) => console.log(line)),
   };
@@ -690,7 +596,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await runProgressBench({
     db,
     scale,
-    proposal: process.argv.includes('--proposal'),
     patchedRoot: argument('patched-root'),
   });
 }

@@ -117,6 +117,16 @@ export const ERRORS = {
     message: '候选项目清单须先后经政府常务会、党委常委会研究通过，才能提交人大代表票决',
   },
   CANDIDATE_LIST_EMPTY: { status: 409, message: '候选项目清单中还没有入围项目' },
+  // Progress reports (issue 3): each kind of bad report has its own code.
+  REPORT_VALUE_NEGATIVE: { status: 422, message: '进度报告中的数值不能为负数' },
+  REPORT_INDICATOR_UNKNOWN: { status: 422, message: '进度报告中有该项目没有的指标编号' },
+  REPORT_DATE_OUTSIDE_PLAN: { status: 422, message: '报告日期不在年度计划期内' },
+  REPORT_MONEY_PRECISION: { status: 422, message: '金额最多两位小数（精确到分）' },
+  REPORT_PERIOD_CLOSED: { status: 409, message: '该期已关闭：之后的报告已审核通过，如需更改请提交更正' },
+  REPORT_EXPLANATION_REQUIRED: {
+    status: 422,
+    message: '累计值低于上次审核通过的值或远超年度目标，请先说明原因',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -124,6 +124,7 @@ describe.each(testDatabaseKinds())('foundation data on $name', (kind) => {
       'ballots',
       'evaluation_ballots',
       'evaluation_tokens',
+      'indicator_rollups',
       'latest_figures',
       'sessions',
       'voting_tokens',

@@ -114,6 +114,66 @@ describe('progress over HTTP', () => {
     expect(response.json().error.field).toBe('values.I1');
   });
 
+  it('answers each kind of bad report with its own code and a Chinese message', async () => {
+    const post = (payload: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/projects/${projectId}/reports`,
+        headers: as(clerk),
+        payload: { asOf: '2023-09-30', values: { I1: 13 }, ...payload },
+      });
+    const cases = [
+      [
+        { investment: '1200000.555' },
+        422,
+        'REPORT_MONEY_PRECISION',
+        'investment',
+        '完成投资最多两位小数（精确到分）',
+      ],
+      [{ values: { I1: -2 } }, 422, 'REPORT_VALUE_NEGATIVE', 'values.I1', '改造住宅楼：累计值不能为负数'],
+      [{ values: { I7: 2 } }, 422, 'REPORT_INDICATOR_UNKNOWN', 'values.I7', '项目没有编号为 I7 的指标'],
+    ] as const;
+    for (const [payload, status, code, field, message] of cases) {
+      const response = await post(payload);
+      expect(response.statusCode, code).toBe(status);
+      expect(response.json().error).toMatchObject({ code, field, message });
+    }
+    const closed = await post({ asOf: '2023-07-31' });
+    expect(closed.statusCode).toBe(201);
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/api/reports/${closed.json().id}/submit`,
+      headers: as(clerk),
+    });
+    expect(submitted.statusCode).toBe(409);
+    expect(submitted.json().error).toMatchObject({ code: 'REPORT_PERIOD_CLOSED', field: 'asOf' });
+    expect(submitted.json().error.message).toContain('所在期已关闭');
+  });
+
+  it('drills into one split indicator of the roll-up, refusing one the plan does not split', async () => {
+    const rollup = await t.app.inject({
+      method: 'GET',
+      url: '/api/plan-years/140521/2023/rollup?asOf=2023-08-31',
+      headers: as(coordinator, false),
+    });
+    expect(rollup.statusCode).toBe(200);
+    expect(rollup.json()).toMatchObject({ asOf: '2023-08-31', regions: {}, indicators: [] });
+    const drill = await t.app.inject({
+      method: 'GET',
+      url: `/api/plan-years/140521/2023/rollup?project=${projectId}&ref=I1`,
+      headers: as(coordinator, false),
+    });
+    expect(drill.statusCode).toBe(404);
+    expect(drill.json().error).toMatchObject({ code: 'NOT_FOUND', field: 'ref' });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/api/plan-years/140521/2023/rollup?project=x&ref=I1',
+      headers: as(coordinator, false),
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.field).toBe('project');
+  });
+
   it('downloads the bulletin as a Word document', async () => {
     const response = await t.app.inject({
       method: 'GET',
@@ -188,6 +248,16 @@ describe('progress over HTTP', () => {
     });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toEqual({ reportingDay: 10, lightRule: 'wuhan' });
+    // The bulletin colours projects by the same rule as the overview.
+    const lights = async (url: string) =>
+      (await t.app.inject({ method: 'GET', url, headers: as(coordinator, false) }))
+        .json()
+        .projects.map((p: { light: string }) => p.light);
+    const inOverview = await lights('/api/plan-years/140521/2023/overview?asOf=2023-03-31');
+    expect(inOverview).toEqual(['red']);
+    expect(await lights('/api/plan-years/140521/2023/bulletin?asOf=2023-03-31&format=json')).toEqual(
+      inOverview,
+    );
     const bad = await t.app.inject({
       method: 'PATCH',
       url: '/api/plan-years/140521/2023/tracking',

@@ -100,7 +100,7 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
   it('asks why a value fell below the last approved one before it can be submitted', async () => {
     const lower = await draftReport(deps, clerk, projectId, report('2023-09-30', { I1: 11 }));
     const error = await submitReport(deps, clerk, lower.id).catch((e) => e);
-    expect(error).toMatchObject({ code: 'REPORT_INVALID', field: 'explanations.I1' });
+    expect(error).toMatchObject({ code: 'REPORT_EXPLANATION_REQUIRED', field: 'explanations.I1' });
     expect(error.message).toBe('改造住宅楼：累计值低于上次审核通过的 12，请说明原因');
     await editReport(
       deps,
@@ -112,21 +112,34 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
     await approveReport(deps, approver, lower.id);
   });
 
-  it('refuses a report on a closed period and dates outside the plan year', async () => {
+  it('refuses each kind of bad report with its own error, and stores nothing of it', async () => {
     const old = await draftReport(deps, clerk, projectId, report('2023-06-30', { I1: 5 }));
     await expect(submitReport(deps, clerk, old.id)).rejects.toMatchObject({
-      code: 'REPORT_INVALID',
+      code: 'REPORT_PERIOD_CLOSED',
       field: 'asOf',
     });
     const late = await draftReport(deps, clerk, projectId, report('2024-01-31', { I1: 26 }));
     await expect(submitReport(deps, clerk, late.id)).rejects.toMatchObject({
-      code: 'REPORT_INVALID',
+      code: 'REPORT_DATE_OUTSIDE_PLAN',
       field: 'asOf',
     });
     await expect(draftReport(deps, clerk, projectId, report('2023-10-31', { I9: 1 }))).rejects.toMatchObject({
-      code: 'REPORT_INVALID',
+      code: 'REPORT_INDICATOR_UNKNOWN',
       field: 'values.I9',
     });
+    await expect(editReport(deps, clerk, late.id, report('2023-10-31', { I9: 1 }))).rejects.toMatchObject({
+      code: 'REPORT_INDICATOR_UNKNOWN',
+    });
+    await expect(
+      draftReport(deps, clerk, projectId, report('2023-10-31', { I1: 13 }, { investment: '1200000.555' })),
+    ).rejects.toMatchObject({ code: 'REPORT_MONEY_PRECISION', field: 'investment' });
+    const negative = await draftReport(deps, clerk, projectId, report('2023-10-31', { I1: 12 })).then((d) =>
+      editReport(deps, clerk, d.id, report('2023-10-31', { I1: -1 })).catch((e) => e),
+    );
+    expect(negative).toMatchObject({ code: 'REPORT_VALUE_NEGATIVE', field: 'values.I1' });
+    expect(negative.message).toBe('改造住宅楼：累计值不能为负数');
+    const history = await projectReports(deps, coordinator, projectId);
+    expect(history.items.filter((r) => r.asOf === '2023-10-31').map((r) => r.values)).toEqual([{ I1: 12 }]);
   });
 
   it('corrects an approved report with a new version, keeping the old one in the history', async () => {
@@ -192,7 +205,16 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
     const rollup = await planRollup(deps, jcCoordinator, '140000', 2023, '2023-08-31');
     const i1 = rollup.indicators.find((i) => i.ref === 'I1')!;
     expect(i1.rollup).toMatchObject({ value: 2, target: 5, reported: ['140500'], notReported: ['140100'] });
-    expect(i1.children.map((c) => [c.regionName, c.value])).toEqual([
+    expect(i1.children).toBeUndefined();
+    // The answer names the sub-regions it lists as not reported.
+    expect(rollup.regions).toEqual({ '140100': '太原市' });
+    // Drilling down into one indicator brings its children's figures.
+    const drill = await planRollup(deps, jcCoordinator, '140000', 2023, '2023-08-31', {
+      projectId: i1.projectId,
+      ref: 'I1',
+    });
+    expect(drill.indicators).toHaveLength(1);
+    expect(drill.indicators[0]!.children!.map((c) => [c.regionName, c.value])).toEqual([
       ['太原市', null],
       ['晋城市', 2],
     ]);

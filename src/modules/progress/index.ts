@@ -1,3 +1,4 @@
+export { resolveLightRule } from './lights.rules';
 export { type PlanDocument, parsePlanDocument, stringifyPlanDocument } from './plan-format.schema';
 export { formatProblem, type Problem } from './problems.rules';
 export { progressRoutes } from './progress.routes';

@@ -22,7 +22,7 @@ import {
   reportValues,
 } from './progress.tables';
 import type { Quantity } from './quantity.rules';
-import { advanceLatestFigures } from './reports.repository';
+import { advanceLatestFigures, refreshIndicatorRollups } from './reports.repository';
 
 const yuanOrUndefined = (value: string | null) => (value === null ? undefined : normalizeYuan(value));
 
@@ -138,6 +138,17 @@ export async function storePlanProjects(
       await advanceLatestFigures(tx, report!.id);
     }
   }
+  await refreshIndicatorRollups(tx, { planYearIds: [ctx.planYearId] });
+}
+
+export interface PlanLoadOptions {
+  /** Only this project (a project page). */
+  projectRef?: string;
+  /**
+   * False leaves every project's allocations out: an overview of a province split to 190 counties
+   * needs none of its ~11,000 allocation rows (the roll-up reads its own read models).
+   */
+  allocations?: boolean;
 }
 
 /**
@@ -148,11 +159,17 @@ export async function loadPlanProjects(
   db: Executor,
   planYearId: string,
   regionCode: string,
+  options: PlanLoadOptions = {},
 ): Promise<PlanProject[]> {
   const projectRows = await db
     .select()
     .from(projects)
-    .where(eq(projects.planYearId, planYearId))
+    .where(
+      and(
+        eq(projects.planYearId, planYearId),
+        options.projectRef === undefined ? undefined : eq(projects.ref, options.projectRef),
+      ),
+    )
     .orderBy(asc(projects.position));
   if (projectRows.length === 0) return [];
   const ids = projectRows.map((p) => p.id);
@@ -170,12 +187,19 @@ export async function loadPlanProjects(
       .orderBy(asc(projectUnits.position)),
     db.select().from(indicators).where(inArray(indicators.projectId, ids)).orderBy(asc(indicators.position)),
     db.select().from(milestones).where(inArray(milestones.projectId, ids)).orderBy(asc(milestones.position)),
-    db
-      .select({ a: allocations, projectId: indicators.projectId, ref: indicators.ref, kind: indicators.kind })
-      .from(allocations)
-      .innerJoin(indicators, eq(indicators.id, allocations.indicatorId))
-      .where(inArray(indicators.projectId, ids))
-      .orderBy(asc(indicators.position), asc(allocations.position)),
+    options.allocations === false
+      ? []
+      : db
+          .select({
+            a: allocations,
+            projectId: indicators.projectId,
+            ref: indicators.ref,
+            kind: indicators.kind,
+          })
+          .from(allocations)
+          .innerJoin(indicators, eq(indicators.id, allocations.indicatorId))
+          .where(inArray(indicators.projectId, ids))
+          .orderBy(asc(indicators.position), asc(allocations.position)),
     db
       .select()
       .from(progressReports)

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
 import { PHOTO_MAX_BYTES } from './photo.rules';
-import { yuanSchema } from './plan-format.schema';
 import { adoptElectedCandidates } from './use-cases/adopt-candidates';
 import { addPhoto, readPhoto, removePhoto } from './use-cases/photos';
 import { exportPlan, importPlan } from './use-cases/plan-exchange';
@@ -26,10 +25,21 @@ const planParams = z.object({
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 const asOfQuery = z.object({ asOf: isoDate.optional() });
 const id = z.object({ id: z.uuid('编号不正确') });
+// Sign and decimals are the use case's to judge: each has its own error code there.
 const quantity = z.union([
   z.number().finite('请输入数字'),
-  z.string().regex(/^-?\d+(\.\d{1,2})?$/, '请输入数字（金额最多两位小数）'),
+  z.string().regex(/^-?\d+(\.\d+)?$/, '请输入数字'),
 ]);
+const money = z
+  .union([
+    z.number().finite('请输入数字'),
+    z
+      .string()
+      .trim()
+      .regex(/^(-?\d+(\.\d+)?)?$/, '请输入以元为单位的数字'),
+  ])
+  .transform((v) => (v === '' ? null : String(v)))
+  .nullish();
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 字`).nullish();
 const reportBody = z.object({
   regionCode: z
@@ -40,8 +50,8 @@ const reportBody = z.object({
   values: z.record(z.string(), quantity).default({}),
   eligible: z.record(z.string(), z.number().finite()).default({}),
   explanations: z.record(z.string(), z.string().max(500)).default({}),
-  investment: yuanSchema.nullish(),
-  fundsArrived: yuanSchema.nullish(),
+  investment: money,
+  fundsArrived: money,
   progressText: text(2000),
   problemsText: text(2000),
   nextText: text(2000),
@@ -64,13 +74,24 @@ export const progressRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/plan-years/:region/:year/rollup',
-    summary: '任务分解汇总：下级地区的目标、完成情况和未报送地区',
+    summary:
+      '任务分解汇总：各分解指标的下级合计和未报送地区；带 project 和 ref 时只返回该指标，并附各下级地区的目标和完成情况（下钻）',
     tags,
     access: 'session',
     params: planParams,
-    query: asOfQuery,
+    query: asOfQuery.extend({
+      project: z.uuid('项目编号不正确').optional(),
+      ref: z.string().min(1).max(64).optional(),
+    }),
     handler: ({ deps, actor, params, query }) =>
-      planRollup(deps, actor, params.region, params.year, query.asOf),
+      planRollup(
+        deps,
+        actor,
+        params.region,
+        params.year,
+        query.asOf,
+        query.project && query.ref ? { projectId: query.project, ref: query.ref } : undefined,
+      ),
   }),
   defineRoute({
     method: 'PATCH',

@@ -196,6 +196,24 @@ export const latestFigures = pgTable(
   (t) => [primaryKey({ columns: [t.indicatorId, t.regionCode] })],
 );
 
+/**
+ * Read model one level up: the current roll-up of each allocated indicator over all its children
+ * (sums, or the target-weighted mean for percent), recomputed for a report's indicators when it is
+ * approved and for a whole plan year when one is imported. Overviews over many provinces read one
+ * row per indicator here instead of one per indicator and county in latest_figures. Derived and
+ * rebuildable from latest_figures and allocations, hence not audited.
+ */
+export const indicatorRollups = pgTable('indicator_rollups', {
+  indicatorId: uuid('indicator_id')
+    .primaryKey()
+    .references(() => indicators.id, { onDelete: 'cascade' }),
+  children: integer('children').notNull(),
+  reported: integer('reported').notNull(),
+  target: numeric('target'),
+  value: numeric('value').notNull(),
+  eligible: numeric('eligible'),
+});
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => Buffer.from(value),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expectedReports, type ReportContext, reportFlags, reportProblems } from './reporting.rules';
+import {
+  expectedReports,
+  type ReportContext,
+  reportEntryProblems,
+  reportFlags,
+  reportProblemCode,
+  reportProblems,
+} from './reporting.rules';
 
 const period = { start: '2023-01-01', end: '2023-12-31' };
 const ctx: ReportContext = {
@@ -28,29 +35,41 @@ describe('checking a report before it is submitted', () => {
   });
   it('refuses negative values', () => {
     expect(reportProblems(draft({ values: { I1: -1 } }), ctx)).toEqual([
-      { field: 'values.I1', message: '口袋公园：累计值不能为负数' },
+      { code: 'REPORT_VALUE_NEGATIVE', field: 'values.I1', message: '口袋公园：累计值不能为负数' },
     ]);
   });
   it('refuses an unknown indicator ref', () => {
     expect(reportProblems(draft({ values: { I9: 1 } }), ctx)).toEqual([
-      { field: 'values.I9', message: '项目没有编号为 I9 的指标' },
+      { code: 'REPORT_INDICATOR_UNKNOWN', field: 'values.I9', message: '项目没有编号为 I9 的指标' },
     ]);
   });
   it('refuses dates outside the plan year', () => {
     expect(reportProblems(draft({ asOf: '2024-01-31' }), ctx)[0]).toEqual({
+      code: 'REPORT_DATE_OUTSIDE_PLAN',
       field: 'asOf',
       message: '报告日期应在计划期内（2023-01-01 至 2023-12-31）',
     });
   });
   it('refuses a report on a closed period unless it is a correction', () => {
-    expect(reportProblems(draft({ asOf: '2023-04-30' }), ctx)[0]?.message).toContain('所在期已关闭');
+    expect(reportProblems(draft({ asOf: '2023-04-30' }), ctx)[0]).toMatchObject({
+      code: 'REPORT_PERIOD_CLOSED',
+      message: expect.stringContaining('所在期已关闭'),
+    });
     expect(
       reportProblems(draft({ asOf: '2023-04-30', values: { I1: 4 } }), { ...ctx, correction: true }),
     ).toEqual([]);
+    // Refused for its date alone: no comparison with figures of a later month.
+    expect(reportProblems(draft({ asOf: '2023-04-30', values: { I1: 3 } }), ctx).map((p) => p.code)).toEqual([
+      'REPORT_PERIOD_CLOSED',
+    ]);
   });
   it('asks why a value fell below the last approved one', () => {
     expect(reportProblems(draft({ values: { I1: 3 } }), ctx)).toEqual([
-      { field: 'explanations.I1', message: '口袋公园：累计值低于上次审核通过的 4，请说明原因' },
+      {
+        code: 'REPORT_EXPLANATION_REQUIRED',
+        field: 'explanations.I1',
+        message: '口袋公园：累计值低于上次审核通过的 4，请说明原因',
+      },
     ]);
     expect(reportProblems(draft({ values: { I1: 3 }, explanations: { I1: '重复统计已剔除' } }), ctx)).toEqual(
       [],
@@ -64,6 +83,36 @@ describe('checking a report before it is submitted', () => {
       '口袋公园：累计值超过年度目标 10 的 150%，请说明原因',
     );
     expect(reportProblems(draft({ values: { I1: 15 } }), ctx)).toEqual([]);
+  });
+  it('refuses money with more than two decimals, in amounts, investment and funds', () => {
+    expect(
+      reportProblems(
+        draft({ values: { I4: '5000000.005' }, investment: 1.234, fundsArrived: '800000.10' }),
+        ctx,
+      ),
+    ).toEqual([
+      {
+        code: 'REPORT_MONEY_PRECISION',
+        field: 'values.I4',
+        message: '资金拨付：累计值最多两位小数（精确到分）',
+      },
+      { code: 'REPORT_MONEY_PRECISION', field: 'investment', message: '完成投资最多两位小数（精确到分）' },
+    ]);
+    expect(reportProblems(draft({ fundsArrived: '-1' }), ctx)).toEqual([
+      { code: 'REPORT_VALUE_NEGATIVE', field: 'fundsArrived', message: '到位资金不能为负数' },
+    ]);
+  });
+  it('gives each kind of problem its own code, and REPORT_INVALID when they are mixed', () => {
+    const one = reportProblems(draft({ values: { I1: -1, I3: -2 } }), ctx);
+    expect(reportProblemCode(one)).toBe('REPORT_VALUE_NEGATIVE');
+    const mixed = reportProblems(draft({ asOf: '2024-01-31', values: { I9: 1 } }), ctx);
+    expect(mixed.map((p) => p.code)).toEqual(['REPORT_DATE_OUTSIDE_PLAN', 'REPORT_INDICATOR_UNKNOWN']);
+    expect(reportProblemCode(mixed)).toBe('REPORT_INVALID');
+  });
+  it('checks the figures alone, whatever the date, on every save', () => {
+    expect(reportEntryProblems({ values: { I9: 1, I1: 2 }, eligible: {} }, ctx.indicators)).toEqual([
+      { code: 'REPORT_INDICATOR_UNKNOWN', field: 'values.I9', message: '项目没有编号为 I9 的指标' },
+    ]);
   });
   it('refuses a percentage above 100', () => {
     expect(reportProblems(draft({ values: { I3: 101 } }), ctx)[0]?.message).toBe(

@@ -29,10 +29,16 @@ export interface ReportIndicator {
   target: Quantity | null;
 }
 
-export interface ReportDraft {
-  asOf: IsoDate;
+export interface ReportEntry {
   values: Record<string, Quantity>;
   eligible: Record<string, number>;
+  /** 完成投资 and 到位资金, in yuan. */
+  investment?: Quantity | null;
+  fundsArrived?: Quantity | null;
+}
+
+export interface ReportDraft extends ReportEntry {
+  asOf: IsoDate;
   /** Why a value fell below the last approved one or lies far above the target, by indicator ref. */
   explanations: Record<string, string>;
 }
@@ -48,53 +54,138 @@ export interface ReportContext {
   correction: boolean;
 }
 
+/**
+ * Each kind of bad report has its own error code (src/kernel/errors.ts), so that a client can tell
+ * them apart; what fits none of them is REPORT_INVALID.
+ */
+export type ReportProblemCode =
+  | 'REPORT_VALUE_NEGATIVE'
+  | 'REPORT_INDICATOR_UNKNOWN'
+  | 'REPORT_DATE_OUTSIDE_PLAN'
+  | 'REPORT_MONEY_PRECISION'
+  | 'REPORT_PERIOD_CLOSED'
+  | 'REPORT_EXPLANATION_REQUIRED'
+  | 'REPORT_INVALID';
+
 export interface ReportProblem {
+  code: ReportProblemCode;
   field: string;
   message: string;
 }
 
-/** Everything wrong with a report before it may be submitted, each naming its field. */
+/** The one code for a list of problems: theirs when they share it, REPORT_INVALID when they differ. */
+export function reportProblemCode(problems: readonly ReportProblem[]): ReportProblemCode {
+  const codes = new Set(problems.map((p) => p.code));
+  return codes.size === 1 ? problems[0]!.code : 'REPORT_INVALID';
+}
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** Yuan: a decimal, never negative, to the fen (two decimals at most). */
+function moneyProblem(field: string, label: string, value: Quantity): ReportProblem | null {
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  if (!DECIMAL_TEXT.test(text))
+    return { code: 'REPORT_INVALID', field, message: `${label}应为以元为单位的数字` };
+  if (text.startsWith('-')) return { code: 'REPORT_VALUE_NEGATIVE', field, message: `${label}不能为负数` };
+  if ((text.split('.')[1]?.length ?? 0) > 2)
+    return { code: 'REPORT_MONEY_PRECISION', field, message: `${label}最多两位小数（精确到分）` };
+  return null;
+}
+
+/**
+ * What is wrong with the figures themselves, whatever the date or the history: unknown indicator
+ * refs, negative values, money beyond the fen. Checked on every save, before anything is stored.
+ */
+export function reportEntryProblems(
+  entry: ReportEntry,
+  indicators: readonly ReportIndicator[],
+): ReportProblem[] {
+  const problems: ReportProblem[] = [];
+  const byRef = new Map(indicators.map((i) => [i.ref, i]));
+  for (const ref of new Set([...Object.keys(entry.values), ...Object.keys(entry.eligible)])) {
+    if (!byRef.has(ref))
+      problems.push({
+        code: 'REPORT_INDICATOR_UNKNOWN',
+        field: `values.${ref}`,
+        message: `项目没有编号为 ${ref} 的指标`,
+      });
+  }
+  for (const [ref, eligible] of Object.entries(entry.eligible)) {
+    if (byRef.get(ref)?.kind !== 'entitlement') {
+      if (byRef.has(ref))
+        problems.push({
+          code: 'REPORT_INVALID',
+          field: `eligible.${ref}`,
+          message: '只有应补尽补类指标填写应享受人数',
+        });
+    } else if (!Number.isFinite(eligible) || eligible < 0) {
+      problems.push({
+        code: 'REPORT_VALUE_NEGATIVE',
+        field: `eligible.${ref}`,
+        message: '应享受人数不能为负数',
+      });
+    }
+  }
+  for (const indicator of indicators) {
+    const value = entry.values[indicator.ref];
+    if (value === undefined) continue;
+    const field = `values.${indicator.ref}`;
+    if (indicator.kind === 'amount') {
+      const problem = moneyProblem(field, `${indicator.name}：累计值`, value);
+      if (problem) {
+        problems.push(problem);
+        continue;
+      }
+    }
+    if (compareQuantities(value, 0) < 0) {
+      problems.push({ code: 'REPORT_VALUE_NEGATIVE', field, message: `${indicator.name}：累计值不能为负数` });
+    } else if (indicator.kind === 'percent' && quantityToNumber(value) > 100) {
+      problems.push({ code: 'REPORT_INVALID', field, message: `${indicator.name}：百分比不能超过 100` });
+    }
+  }
+  for (const [field, label] of [
+    ['investment', '完成投资'],
+    ['fundsArrived', '到位资金'],
+  ] as const) {
+    const value = entry[field];
+    if (value === undefined || value === null || value === '') continue;
+    const problem = moneyProblem(field, label, value);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+/** Everything wrong with a report before it may be submitted, each naming its field and code. */
 export function reportProblems(draft: ReportDraft, ctx: ReportContext): ReportProblem[] {
   const problems: ReportProblem[] = [];
-  const byRef = new Map(ctx.indicators.map((i) => [i.ref, i]));
   if (draft.asOf < ctx.period.start || draft.asOf > ctx.period.end) {
     problems.push({
+      code: 'REPORT_DATE_OUTSIDE_PLAN',
       field: 'asOf',
       message: `报告日期应在计划期内（${ctx.period.start} 至 ${ctx.period.end}）`,
     });
   } else if (!ctx.correction && ctx.lastApprovedAsOf && draft.asOf < ctx.lastApprovedAsOf) {
     problems.push({
+      code: 'REPORT_PERIOD_CLOSED',
       field: 'asOf',
       message: `${draft.asOf} 所在期已关闭（已审核通过截至 ${ctx.lastApprovedAsOf} 的报告），如需更改请提交更正`,
     });
   }
-  for (const ref of [...Object.keys(draft.values), ...Object.keys(draft.eligible)]) {
-    if (!byRef.has(ref)) problems.push({ field: `values.${ref}`, message: `项目没有编号为 ${ref} 的指标` });
-  }
-  for (const [ref, eligible] of Object.entries(draft.eligible)) {
-    if (byRef.get(ref)?.kind !== 'entitlement') {
-      if (byRef.has(ref))
-        problems.push({ field: `eligible.${ref}`, message: '只有应补尽补类指标填写应享受人数' });
-    } else if (!Number.isFinite(eligible) || eligible < 0) {
-      problems.push({ field: `eligible.${ref}`, message: '应享受人数不能为负数' });
-    }
-  }
+  // A report on a wrong date is refused for that alone: comparing its figures makes no sense.
+  const dated = problems.length === 0;
+  const entry = reportEntryProblems(draft, ctx.indicators);
+  problems.push(...entry);
+  if (!dated) return problems;
+  const flawed = new Set(entry.map((p) => p.field));
   for (const indicator of ctx.indicators) {
     const value = draft.values[indicator.ref];
-    if (value === undefined) continue;
     const field = `values.${indicator.ref}`;
-    if (compareQuantities(value, 0) < 0) {
-      problems.push({ field, message: `${indicator.name}：累计值不能为负数` });
-      continue;
-    }
-    if (indicator.kind === 'percent' && quantityToNumber(value) > 100) {
-      problems.push({ field, message: `${indicator.name}：百分比不能超过 100` });
-      continue;
-    }
+    if (value === undefined || flawed.has(field)) continue;
     const explained = Boolean(draft.explanations[indicator.ref]?.trim());
     const previous = ctx.lastApproved[indicator.ref];
     if (previous !== undefined && compareQuantities(value, previous) < 0 && !explained) {
       problems.push({
+        code: 'REPORT_EXPLANATION_REQUIRED',
         field: `explanations.${indicator.ref}`,
         message: `${indicator.name}：累计值低于上次审核通过的 ${previous}，请说明原因`,
       });
@@ -106,6 +197,7 @@ export function reportProblems(draft: ReportDraft, ctx: ReportContext): ReportPr
       !explained
     ) {
       problems.push({
+        code: 'REPORT_EXPLANATION_REQUIRED',
         field: `explanations.${indicator.ref}`,
         message: `${indicator.name}：累计值超过年度目标 ${indicator.target} 的 ${FAR_ABOVE_TARGET * 100}%，请说明原因`,
       });

@@ -9,6 +9,7 @@ import type { IndicatorKind } from './indicator.rules';
 import {
   allocations,
   indicators,
+  latestFigures,
   progressReports,
   projects,
   projectUnits,
@@ -60,7 +61,7 @@ export async function findProjectContext(
   ]);
   const allocationRows = indicatorRows.length
     ? await db
-        .select({ regionCode: allocations.regionCode })
+        .selectDistinct({ regionCode: allocations.regionCode })
         .from(allocations)
         .where(
           inArray(
@@ -87,7 +88,7 @@ export async function findProjectContext(
       kind: i.kind as IndicatorKind,
       target: i.target === null ? null : quantityFromDb(i.kind as IndicatorKind, i.target),
     })),
-    allocationRegions: [...new Set(allocationRows.map((a) => a.regionCode))],
+    allocationRegions: allocationRows.map((a) => a.regionCode),
   };
 }
 
@@ -217,6 +218,42 @@ export async function unitsRegions(db: Executor, unitIds: string[]): Promise<Map
 }
 
 /**
+ * What a new report of a project in a region is checked against: the date of its latest approved
+ * report (earlier periods are closed) and the latest approved value of each indicator, by ref, read
+ * from latest_figures rather than searched in the history.
+ */
+export async function approvedBaselineOf(
+  db: Executor,
+  project: Pick<ProjectContext, 'id' | 'indicators'>,
+  regionCode: string,
+): Promise<{ lastApprovedAsOf: string | null; lastApproved: Record<string, Quantity> }> {
+  const [last] = await db
+    .select({ asOf: sql<string | null>`max(${progressReports.asOf})::text` })
+    .from(progressReports)
+    .where(
+      and(
+        eq(progressReports.projectId, project.id),
+        eq(progressReports.regionCode, regionCode),
+        eq(progressReports.status, 'approved'),
+      ),
+    );
+  const lastApproved: Record<string, Quantity> = {};
+  if (!last?.asOf || project.indicators.length === 0) return { lastApprovedAsOf: null, lastApproved };
+  const byId = new Map(project.indicators.map((i) => [i.id, i]));
+  const rows = await db
+    .select({ indicatorId: latestFigures.indicatorId, value: latestFigures.value })
+    .from(latestFigures)
+    .where(
+      and(inArray(latestFigures.indicatorId, [...byId.keys()]), eq(latestFigures.regionCode, regionCode)),
+    );
+  for (const r of rows) {
+    const indicator = byId.get(r.indicatorId)!;
+    lastApproved[indicator.ref] = quantityFromDb(indicator.kind, r.value);
+  }
+  return { lastApprovedAsOf: last.asOf, lastApproved };
+}
+
+/**
  * Moves the read model forward with an approved report: each of its figures replaces the latest one
  * of that indicator and region unless that one is of a later date (or a later version of the date).
  */
@@ -242,32 +279,72 @@ export interface AllocationTotal {
   eligible: string | null;
 }
 
+/** Plan years as an SQL list, for `in (…)`. */
+const uuidList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
 /**
- * Current roll-up of every allocated indicator of the given plan years, summed in the database from
- * the read model: sums for counts, amounts, coverage and entitlement; for percent, the mean weighted
- * by each child's target (100 when it has none), a child that has not reported counting as 0.
+ * Recomputes the roll-up row of the given allocated indicators (those a child's report fills in, or
+ * every allocated indicator of the given plan years) from latest_figures: sums for counts, amounts, coverage and entitlement; for
+ * percent, the mean weighted by each child's target (100 when it has none), a child that has not
+ * reported counting as 0 — the same arithmetic as `rollUpIndicator`.
+ */
+export async function refreshIndicatorRollups(
+  db: Executor,
+  of: { reportId: string } | { indicatorIds: readonly string[] } | { planYearIds: readonly string[] },
+): Promise<void> {
+  const where =
+    'reportId' in of
+      ? // Only the indicators the report fills in as one of their children.
+        sql`a.indicator_id in (
+            select v.indicator_id from report_values v
+            join progress_reports r on r.id = v.report_id
+            join allocations c on c.indicator_id = v.indicator_id and c.region_code = r.region_code
+            where r.id = ${of.reportId})`
+      : 'indicatorIds' in of
+        ? of.indicatorIds.length
+          ? sql`a.indicator_id in (${uuidList(of.indicatorIds)})`
+          : undefined
+        : of.planYearIds.length
+          ? sql`i.project_id in (select id from projects where plan_year_id in (${uuidList(of.planYearIds)}))`
+          : undefined;
+  if (!where) return;
+  await db.execute(sql`
+    insert into indicator_rollups (indicator_id, children, reported, target, value, eligible)
+    select i.id, count(*)::int, count(f.value)::int,
+           case when i.kind = 'percent'
+                then sum(coalesce(a.target, 100) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0)
+                else sum(a.target) end,
+           case when i.kind = 'percent'
+                then coalesce(sum(coalesce(f.value, 0) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0), 0)
+                else coalesce(sum(f.value), 0) end,
+           sum(f.eligible)
+    from allocations a
+    join indicators i on i.id = a.indicator_id
+    left join latest_figures f on f.indicator_id = a.indicator_id and f.region_code = a.region_code
+    where ${where}
+    group by i.id, i.kind
+    on conflict (indicator_id) do update
+      set children = excluded.children, reported = excluded.reported, target = excluded.target,
+          value = excluded.value, eligible = excluded.eligible`);
+}
+
+/**
+ * Current roll-up of every allocated indicator of the given plan years (the figures behind a
+ * provincial or national overview): one row per indicator from indicator_rollups, kept current by
+ * approval and import, never a search of the report history.
  */
 export async function allocationTotals(db: Executor, planYearIds: string[]): Promise<AllocationTotal[]> {
   if (planYearIds.length === 0) return [];
   const result = await db.execute(sql`
-    select i.id as "indicatorId", i.kind,
-           count(*)::int as children,
-           count(f.value)::int as reported,
-           case when i.kind = 'percent'
-                then (sum(coalesce(a.target, 100) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0))::text
-                else sum(a.target)::text end as target,
-           case when i.kind = 'percent'
-                then coalesce(sum(coalesce(f.value, 0) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0), 0)::text
-                else coalesce(sum(f.value), 0)::text end as value,
-           sum(f.eligible)::text as eligible
-    from allocations a
-    join indicators i on i.id = a.indicator_id
+    select r.indicator_id as "indicatorId", i.kind, r.children, r.reported,
+           r.target::text as target, r.value::text as value, r.eligible::text as eligible
+    from indicator_rollups r
+    join indicators i on i.id = r.indicator_id
     join projects p on p.id = i.project_id
-    left join latest_figures f on f.indicator_id = a.indicator_id and f.region_code = a.region_code
-    where p.plan_year_id in (${sql.join(
-      planYearIds.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )})
-    group by i.id, i.kind`);
+    where p.plan_year_id in (${uuidList(planYearIds)})`);
   return (result as unknown as { rows: AllocationTotal[] }).rows;
 }

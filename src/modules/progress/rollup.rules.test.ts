@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rollUpIndicator } from './rollup.rules';
+import { rollUpFromTotals, rollUpIndicator } from './rollup.rules';
 
 describe('rolling up sub-regions’ figures (任务分解)', () => {
   it('adds counts: 351 + 2230 + 10748 = 13329 performances against 10000 allocated', () => {
@@ -130,5 +130,26 @@ describe('rolling up sub-regions’ figures (任务分解)', () => {
       done: false,
     });
     expect(rollUpIndicator('percent', [])).toMatchObject({ value: 0, target: null, completion: 0 });
+  });
+});
+
+describe('the roll-up from totals summed in the database', () => {
+  it.each([
+    ['count', [3, 2], [1, null], '1', '5', null],
+    ['amount', ['12000000.00', '8000000.00'], ['5000000.50', null], '5000000.50', '20000000.00', null],
+    ['percent', [100, 50], [70, 40], '60.0000000000000000', '83.3333333333333333', null],
+    ['entitlement', [null, null], [120, 0], '120', null, '150'],
+  ] as const)('gives what rollUpIndicator gives for %s', (kind, targets, values, value, target, eligible) => {
+    const children = targets.map((t, i) => ({
+      region: `14010${i}`,
+      target: t,
+      value: values[i] ?? null,
+      eligible: kind === 'entitlement' ? [150, null][i] : undefined,
+    }));
+    const reported = children.filter((c) => c.value !== null).map((c) => c.region);
+    const notReported = children.filter((c) => c.value === null).map((c) => c.region);
+    expect(rollUpFromTotals(kind, { value, target, eligible, reported, notReported })).toEqual(
+      rollUpIndicator(kind, children),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { fromFen, toFen } from '../../kernel/money';
+import { fromFen, normalizeYuan, toFen } from '../../kernel/money';
 import { assessIndicator, DEFAULT_PERCENT_TARGET, type IndicatorKind } from './indicator.rules';
 import { type Quantity, sumNumbers } from './quantity.rules';
 
@@ -79,4 +79,36 @@ export function rollUpIndicator(kind: IndicatorKind, children: readonly ChildFig
 
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/**
+ * The same roll-up from totals the database already summed (indicator_rollups): numeric text for
+ * value, target and eligible, turned into the types `rollUpIndicator` gives (yuan strings for
+ * amounts, numbers otherwise, percent means to six decimals), then assessed the same way.
+ */
+export function rollUpFromTotals(
+  kind: IndicatorKind,
+  totals: {
+    value: string;
+    target: string | null;
+    eligible: string | null;
+    reported: string[];
+    notReported: string[];
+  },
+): RollUp {
+  const quantity = (text: string): Quantity =>
+    kind === 'amount' ? normalizeYuan(text) : kind === 'percent' ? round6(Number(text)) : Number(text);
+  const value = quantity(totals.value);
+  const target = totals.target === null ? null : quantity(totals.target);
+  const eligible = kind === 'entitlement' && totals.eligible !== null ? Number(totals.eligible) : null;
+  const result = assessIndicator(kind, target, { value, eligible });
+  return {
+    value,
+    target: kind === 'entitlement' ? null : target,
+    eligible,
+    completion: result.completion,
+    done: result.done,
+    reported: totals.reported,
+    notReported: totals.notReported,
+  };
 }

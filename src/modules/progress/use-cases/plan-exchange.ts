@@ -10,7 +10,12 @@ import { findPlanYear, planYears } from '../../plans';
 import { findRegion, insertRegions } from '../../regions';
 import { findUnitByName, guessUnitKind, insertUnit, normalizeUnitName } from '../../units';
 import { type PlanDocument, parsePlanDocument, serializePlanDocument } from '../plan-format.schema';
-import { deletePlanContents, loadPlanProjects, storePlanProjects } from '../plan-store.repository';
+import {
+  deletePlanContents,
+  loadPlanProjects,
+  type PlanLoadOptions,
+  storePlanProjects,
+} from '../plan-store.repository';
 import { formatProblem } from '../problems.rules';
 
 export interface ImportSummary {
@@ -128,6 +133,7 @@ export async function loadPlanDocument(
   db: Executor,
   regionCode: string,
   year: number,
+  options: PlanLoadOptions = {},
 ): Promise<PlanDocument> {
   const planYear = await findPlanYear(db, regionCode, year);
   if (!planYear)
@@ -139,7 +145,7 @@ export async function loadPlanDocument(
     year,
     ...(planYear.title !== null && { title: planYear.title }),
     period: { start: planYear.periodStart, end: planYear.periodEnd },
-    projects: await loadPlanProjects(db, planYear.id, regionCode),
+    projects: await loadPlanProjects(db, planYear.id, regionCode, options),
   });
 }
 

@@ -2,19 +2,28 @@ import type { Tx } from '../../../db/client';
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
-import { can, scopesFor } from '../../../kernel/policy';
+import { scopesFor } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
 import { mayDecide, mayReadProject, reportingUnit } from '../progress.policy';
 import type { Quantity } from '../quantity.rules';
-import { isEditable, type ReportStatus, reportProblems } from '../reporting.rules';
+import {
+  isEditable,
+  type ReportProblem,
+  type ReportStatus,
+  reportEntryProblems,
+  reportProblemCode,
+  reportProblems,
+} from '../reporting.rules';
 import {
   advanceLatestFigures,
+  approvedBaselineOf,
   currentApproved,
   findProjectContext,
   findReport,
   insertReport,
   type ProjectContext,
   type ReportRow,
+  refreshIndicatorRollups,
   replaceValues,
   reportsOfProject,
   submittedWithin,
@@ -64,10 +73,11 @@ async function unitForActor(tx: Tx, actor: Actor, project: ProjectContext, regio
 }
 
 /**
- * The latest approved figures of a project in a region, to check a new report against; for a
- * correction, the latest before the date it corrects.
+ * The latest approved figures of a project in a region, to check a new report against (from the read
+ * model); for a correction, the latest before the date it corrects (from the history).
  */
 async function approvedBaseline(tx: Tx, project: ProjectContext, regionCode: string, correctedAsOf?: string) {
+  if (!correctedAsOf) return approvedBaselineOf(tx, project, regionCode);
   const history = (await reportsOfProject(tx, project.id, regionCode)).map((r) => r.report);
   const approved = currentApproved(history).filter((r) => !correctedAsOf || r.asOf < correctedAsOf);
   const last = approved.at(-1);
@@ -81,19 +91,24 @@ function assertSound(
   baseline: { lastApprovedAsOf: string | null; lastApproved: Record<string, Quantity> },
   correction: boolean,
 ): void {
-  const problems = reportProblems(input, {
-    period: project.period,
-    indicators: project.indicators,
-    ...baseline,
-    correction,
+  throwProblems(
+    reportProblems(input, {
+      period: project.period,
+      indicators: project.indicators,
+      ...baseline,
+      correction,
+    }),
+  );
+}
+
+/** Refuses the report with every problem listed, under its own code (or REPORT_INVALID if mixed). */
+function throwProblems(problems: ReportProblem[]): void {
+  if (problems.length === 0) return;
+  throw new DomainError(reportProblemCode(problems), {
+    field: problems[0]!.field,
+    message: problems.map((p) => p.message).join('；'),
+    details: problems,
   });
-  if (problems.length) {
-    throw new DomainError('REPORT_INVALID', {
-      field: problems[0]!.field,
-      message: problems.map((p) => p.message).join('；'),
-      details: problems,
-    });
-  }
 }
 
 function fieldsOf(input: ReportInput) {
@@ -114,15 +129,7 @@ export async function draftReport(deps: AppDeps, actor: Actor, projectId: string
     const project = await projectOrThrow(tx, projectId);
     const regionCode = input.regionCode ?? project.regionCode;
     const unitId = await unitForActor(tx, actor, project, regionCode);
-    const unknown = Object.keys({ ...input.values, ...input.eligible }).filter(
-      (ref) => !project.indicators.some((i) => i.ref === ref),
-    );
-    if (unknown.length) {
-      throw new DomainError('REPORT_INVALID', {
-        field: `values.${unknown[0]}`,
-        message: `项目没有编号为 ${unknown[0]} 的指标`,
-      });
-    }
+    throwProblems(reportEntryProblems(input, project.indicators));
     const report = await insertReport(tx, {
       projectId,
       regionCode,
@@ -145,6 +152,7 @@ export async function editReport(deps: AppDeps, actor: Actor, reportId: string, 
     const project = await projectOrThrow(tx, report.projectId);
     const unitId = await unitForActor(tx, actor, project, report.regionCode);
     if (unitId !== report.unitId && unitId !== null) throw new DomainError('OUT_OF_SCOPE');
+    throwProblems(reportEntryProblems(input, project.indicators));
     if (report.supersedes && input.asOf !== report.asOf) {
       throw new DomainError('REPORT_INVALID', { field: 'asOf', message: '更正报告不能改变报告日期' });
     }
@@ -197,7 +205,10 @@ async function decide(
       decidedAt: deps.now(),
       returnReason: outcome === 'returned' ? reason! : null,
     });
-    if (outcome === 'approved') await advanceLatestFigures(tx, reportId);
+    if (outcome === 'approved') {
+      await advanceLatestFigures(tx, reportId);
+      await refreshIndicatorRollups(tx, { reportId });
+    }
     return decided;
   });
 }

@@ -5,24 +5,18 @@ import { can } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
 import { maskPhone } from '../../identity';
 import { findPlanYear, planYears } from '../../plans';
-import { findRegions } from '../../regions';
 import { assessPlan } from '../../reports/bulletin.rules';
 import { assessProject } from '../assessment.rules';
-import { quantityFromDb } from '../db-values';
-import type { IndicatorKind } from '../indicator.rules';
 import { resolveLightRule } from '../lights.rules';
 import { mayReadProject } from '../progress.policy';
-import { allocations, indicators, progressReports, projects, reportValues } from '../progress.tables';
-import type { Quantity } from '../quantity.rules';
+import { progressReports, projects } from '../progress.tables';
 import { expectedReports, reportFlags } from '../reporting.rules';
-import { currentApproved, reportsOfProject } from '../reports.repository';
-import { rollUpIndicator } from '../rollup.rules';
 import { elapsedFraction } from '../schedule.rules';
 import { loadPlanDocument } from './plan-exchange';
 
-const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
+export const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
 
-async function planYearOrThrow(deps: AppDeps, actor: Actor, regionCode: string, year: number) {
+export async function planYearOrThrow(deps: AppDeps, actor: Actor, regionCode: string, year: number) {
   if (!can(actor, 'plan.read', { regionCode })) throw new DomainError('OUT_OF_SCOPE');
   const planYear = await findPlanYear(deps.db, regionCode, year);
   if (!planYear) throw new DomainError('PLAN_YEAR_NOT_FOUND');
@@ -44,7 +38,7 @@ export async function planOverview(
   asOf?: string,
 ) {
   const planYear = await planYearOrThrow(deps, actor, regionCode, year);
-  const plan = await loadPlanDocument(deps.db, regionCode, year);
+  const plan = await loadPlanDocument(deps.db, regionCode, year, { allocations: false });
   const date = asOf ?? clampToPeriod(today(deps), plan.period);
   const assessment = assessPlan(plan, date, lightOptions(planYear.lightRule));
   const projectRows = await deps.db
@@ -114,7 +108,7 @@ export async function planOverview(
   };
 }
 
-function clampToPeriod(date: string, period: { start: string; end: string }) {
+export function clampToPeriod(date: string, period: { start: string; end: string }) {
   return date < period.start ? period.start : date > period.end ? period.end : date;
 }
 
@@ -129,7 +123,9 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
     .where(eq(projects.id, projectId));
   if (!row) throw new DomainError('PROJECT_NOT_FOUND');
   const [planYear] = await deps.db.select().from(planYears).where(eq(planYears.id, row.planYearId));
-  const plan = await loadPlanDocument(deps.db, planYear!.regionCode, planYear!.year);
+  const plan = await loadPlanDocument(deps.db, planYear!.regionCode, planYear!.year, {
+    projectRef: row.ref,
+  });
   const full = plan.projects.find((p) => p.ref === row.ref)!;
   const allocationRegions = [...new Set(full.allocations.map((a) => a.region))];
   if (!mayReadProject(actor, { regionCode: planYear!.regionCode, allocationRegions }))
@@ -180,86 +176,4 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
   };
 }
 
-/**
- * 任务分解 roll-up: for each allocated indicator of the plan year, the children's targets and latest
- * approved figures at the date, summed (or weighted) into the parent, naming who has not reported.
- */
-export async function planRollup(
-  deps: AppDeps,
-  actor: Actor,
-  regionCode: string,
-  year: number,
-  asOf?: string,
-) {
-  const planYear = await planYearOrThrow(deps, actor, regionCode, year);
-  const date = asOf ?? clampToPeriod(today(deps), { start: planYear.periodStart, end: planYear.periodEnd });
-  const rows = await deps.db
-    .select({
-      projectId: projects.id,
-      projectRef: projects.ref,
-      projectName: projects.name,
-      indicatorId: indicators.id,
-      ref: indicators.ref,
-      name: indicators.name,
-      unit: indicators.unit,
-      kind: indicators.kind,
-      regionCode: allocations.regionCode,
-      target: allocations.target,
-    })
-    .from(allocations)
-    .innerJoin(indicators, eq(indicators.id, allocations.indicatorId))
-    .innerJoin(projects, eq(projects.id, indicators.projectId))
-    .where(eq(projects.planYearId, planYear.id))
-    .orderBy(projects.position, indicators.position, allocations.position);
-  const projectIds = [...new Set(rows.map((r) => r.projectId))];
-  const reports = projectIds.length
-    ? (await Promise.all(projectIds.map((id) => reportsOfProject(deps.db, id)))).flat().map((r) => r.report)
-    : [];
-  const current = currentApproved(reports.filter((r) => r.asOf <= date && r.regionCode !== regionCode));
-  const latestByProjectRegion = new Map<string, (typeof current)[number]>();
-  for (const r of current) latestByProjectRegion.set(`${r.projectId}/${r.regionCode}`, r);
-  const reportIds = [...latestByProjectRegion.values()].map((r) => r.id);
-  const values = reportIds.length
-    ? await deps.db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds))
-    : [];
-  const names = new Map(
-    (await findRegions(deps.db, [...new Set(rows.map((r) => r.regionCode))])).map((r) => [r.code, r.name]),
-  );
-
-  const groups = new Map<string, typeof rows>();
-  for (const r of rows) groups.set(r.indicatorId, [...(groups.get(r.indicatorId) ?? []), r]);
-  return {
-    regionCode,
-    year,
-    asOf: date,
-    indicators: [...groups.values()].map((children) => {
-      const first = children[0]!;
-      const kind = first.kind as IndicatorKind;
-      const figures = children.map((c) => {
-        const report = latestByProjectRegion.get(`${c.projectId}/${c.regionCode}`);
-        const v = report
-          ? values.find((x) => x.reportId === report.id && x.indicatorId === c.indicatorId)
-          : undefined;
-        return {
-          region: c.regionCode,
-          regionName: names.get(c.regionCode) ?? c.regionCode,
-          target: c.target === null ? null : quantityFromDb(kind, c.target),
-          value: v ? (quantityFromDb(kind, v.value) as Quantity) : null,
-          eligible: v?.eligible ? Number(v.eligible) : null,
-          reportedOn: report?.asOf ?? null,
-        };
-      });
-      return {
-        projectId: first.projectId,
-        projectRef: first.projectRef,
-        projectName: first.projectName,
-        ref: first.ref,
-        name: first.name,
-        unit: first.unit,
-        kind,
-        rollup: rollUpIndicator(kind, figures),
-        children: figures,
-      };
-    }),
-  };
-}
+export { planRollup, type RollupDrill } from './rollup-view';

@@ -2,7 +2,8 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { can } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
-import { loadPlanDocument } from '../../progress';
+import { findPlanYear } from '../../plans';
+import { loadPlanDocument, resolveLightRule } from '../../progress';
 import { assessPlan } from '../bulletin.rules';
 import { bulletinDocx } from '../bulletin-docx';
 import { bulletinMarkdown } from '../bulletin-text.rules';
@@ -27,8 +28,11 @@ export async function renderBulletin(
   if (typeof actor !== 'string' && !can(actor, 'plan.read', { regionCode: input.regionCode })) {
     throw new DomainError('OUT_OF_SCOPE');
   }
-  const plan = await loadPlanDocument(deps.db, input.regionCode, input.year);
-  const assessment = assessPlan(plan, input.asOf);
+  const plan = await loadPlanDocument(deps.db, input.regionCode, input.year, { allocations: false });
+  // Lights by the region's own rule, as the overview shows them.
+  const planYear = await findPlanYear(deps.db, input.regionCode, input.year);
+  const rule = planYear?.lightRule ? resolveLightRule(planYear.lightRule) : undefined;
+  const assessment = assessPlan(plan, input.asOf, rule?.ok ? { lightRule: rule.rule } : {});
   const contentType = BULLETIN_CONTENT_TYPES[input.format];
   switch (input.format) {
     case 'json':

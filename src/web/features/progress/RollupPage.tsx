@@ -1,5 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Skeleton, Tag } from 'antd';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { quantityToNumber } from '../../../modules/progress/quantity.rules';
 import { errorMessage } from '../../app/api/form-errors';
@@ -7,7 +8,13 @@ import { PageHeading } from '../../components/PageHeading';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
 import { chineseDate, doneWording, kindVerb, percent, quantity } from './format';
 import { ToolbarField } from './PlanYearSelect';
-import { type RollupChild, type RollupIndicator, usePlanYearList, useRollup } from './progress.api';
+import {
+  type RollupChild,
+  type RollupIndicator,
+  usePlanYearList,
+  useRollup,
+  useRollupChildren,
+} from './progress.api';
 import './progress.css';
 
 function rate(value: RollupChild['value'], against: number | string | null) {
@@ -61,17 +68,26 @@ function childColumns(
 
 function IndicatorRollup({
   indicator,
+  region,
   year,
   asOf,
+  regions,
   hasPlan,
+  open,
+  onToggle,
 }: {
   indicator: RollupIndicator;
+  region: string;
   year: number;
   asOf: string;
+  regions: Record<string, string>;
   hasPlan: (code: string) => boolean;
+  open: boolean;
+  onToggle: () => void;
 }) {
   const { rollup, kind, unit } = indicator;
-  const names = new Map(indicator.children.map((c) => [c.region, c.regionName]));
+  const children = useRollupChildren(region, year, asOf, indicator, open);
+  const total = rollup.reported.length + rollup.notReported.length;
   return (
     <Card
       size="small"
@@ -80,6 +96,11 @@ function IndicatorRollup({
         <span>
           <span className="ref">{indicator.projectRef}</span> {indicator.projectName} · {indicator.name}
         </span>
+      }
+      extra={
+        <Button size="small" type="link" onClick={onToggle} aria-expanded={open}>
+          {open ? '收起' : `查看 ${total} 个地区`}
+        </Button>
       }
     >
       <div className="rollup-total">
@@ -96,28 +117,32 @@ function IndicatorRollup({
         </span>
         {rollup.done && <Tag color="blue">{doneWording(kind, false)}</Tag>}
         <span>
-          已报送 {rollup.reported.length}/{rollup.reported.length + rollup.notReported.length}
+          已报送 {rollup.reported.length}/{total}
         </span>
       </div>
       {rollup.notReported.length > 0 && (
         <div className="rollup-missing">
-          未报送：{rollup.notReported.map((code) => names.get(code) ?? code).join('、')}
+          未报送：{rollup.notReported.map((code) => regions[code] ?? code).join('、')}
         </div>
       )}
-      <ResponsiveTable<RollupChild>
-        label={`${indicator.name} 下级地区完成情况`}
-        rows={indicator.children}
-        rowKey={(c) => c.region}
-        columns={childColumns(indicator, year, hasPlan, asOf)}
-        paginate={false}
-        cardTitle={(c) =>
-          hasPlan(c.region) ? (
-            <Link to={`/progress/${c.region}/${year}?asOf=${asOf}`}>{c.regionName}</Link>
-          ) : (
-            c.regionName
-          )
-        }
-      />
+      {open && children.error && <Alert type="error" showIcon title={errorMessage(children.error)} />}
+      {open && (
+        <ResponsiveTable<RollupChild>
+          label={`${indicator.name} 下级地区完成情况`}
+          rows={children.data}
+          loading={children.isPending}
+          rowKey={(c) => c.region}
+          columns={childColumns(indicator, year, hasPlan, asOf)}
+          paginate={false}
+          cardTitle={(c) =>
+            hasPlan(c.region) ? (
+              <Link to={`/progress/${c.region}/${year}?asOf=${asOf}`}>{c.regionName}</Link>
+            ) : (
+              c.regionName
+            )
+          }
+        />
+      )}
     </Card>
   );
 }
@@ -133,6 +158,7 @@ export function RollupPage() {
   const hasPlan = (code: string) =>
     Boolean(planYears.data?.items.some((p) => p.regionCode === code && p.year === Number(year)));
   const data = rollup.data;
+  const [toggled, setToggled] = useState<Set<string>>(new Set());
   return (
     <>
       <PageHeading
@@ -166,15 +192,30 @@ export function RollupPage() {
         </Card>
       )}
       <div className="rollup-list">
-        {data?.indicators.map((i) => (
-          <IndicatorRollup
-            key={`${i.projectId}-${i.ref}`}
-            indicator={i}
-            year={Number(year)}
-            asOf={data.asOf}
-            hasPlan={hasPlan}
-          />
-        ))}
+        {data?.indicators.map((i) => {
+          const key = `${i.projectId}-${i.ref}`;
+          return (
+            <IndicatorRollup
+              key={key}
+              indicator={i}
+              region={region}
+              year={Number(year)}
+              asOf={data.asOf}
+              regions={data.regions}
+              hasPlan={hasPlan}
+              // With a few split indicators every card starts open; with many, each opens on demand.
+              open={toggled.has(key) !== data.indicators.length <= 3}
+              onToggle={() =>
+                setToggled((previous) => {
+                  const next = new Set(previous);
+                  if (next.has(key)) next.delete(key);
+                  else next.add(key);
+                  return next;
+                })
+              }
+            />
+          );
+        })}
       </div>
     </>
   );

@@ -101,7 +101,8 @@ export interface RollupIndicator {
     reported: string[];
     notReported: string[];
   };
-  children: RollupChild[];
+  /** Only when this indicator was asked for (?project=…&ref=…): the drill down. */
+  children?: RollupChild[];
 }
 
 /** GET /api/plan-years/:region/:year/rollup. */
@@ -109,6 +110,8 @@ export interface Rollup {
   regionCode: string;
   year: number;
   asOf: string;
+  /** Sub-region names by code. */
+  regions: Record<string, string>;
   indicators: RollupIndicator[];
 }
 
@@ -288,6 +291,27 @@ export function useRollup(region: string, year: number, asOf?: string) {
     queryKey: ['rollup', region, year, asOf ?? ''],
     queryFn: () => api.get<Rollup>(`${planPath(region, year)}/rollup`, { asOf }),
     placeholderData: (previous) => previous,
+  });
+}
+
+/** One split indicator with its sub-regions' figures, fetched when its card is opened. */
+export function useRollupChildren(
+  region: string,
+  year: number,
+  asOf: string,
+  indicator: { projectId: string; ref: string },
+  enabled: boolean,
+) {
+  return useQuery({
+    queryKey: ['rollup', region, year, asOf, indicator.projectId, indicator.ref],
+    queryFn: () =>
+      api.get<Rollup>(`${planPath(region, year)}/rollup`, {
+        asOf,
+        project: indicator.projectId,
+        ref: indicator.ref,
+      }),
+    enabled,
+    select: (data) => data.indicators[0]?.children ?? [],
   });
 }
 
