@@ -30,6 +30,11 @@ export const ERRORS = {
   PLAN_YEAR_EXISTS: { status: 409, message: '该地区该年度的计划已存在' },
   PLAN_YEAR_NOT_FOUND: { status: 404, message: '年度计划不存在' },
   PLAN_DOCUMENT_INVALID: { status: 422, message: '计划文件有误，未导入任何内容' },
+  PLAN_PROJECT_IN_USE: {
+    status: 409,
+    message:
+      '新的计划文件删去了已有群众评价的项目，评价不能删除：请在文件中保留该项目（编号不变）后重新导入，未导入任何内容',
+  },
   NOT_JSON: { status: 422, message: '文件不是有效的 JSON' },
   PROJECT_NOT_FOUND: { status: 404, message: '项目不存在' },
   REPORT_NOT_FOUND: { status: 404, message: '进度报告不存在' },

@@ -26,11 +26,33 @@ import { advanceLatestFigures, refreshIndicatorRollups } from './reports.reposit
 
 const yuanOrUndefined = (value: string | null) => (value === null ? undefined : normalizeYuan(value));
 
-/** Removes a plan year's projects and everything under them, approved history included (re-import). */
-export async function deletePlanContents(tx: Executor, planYearId: string): Promise<void> {
+/**
+ * Empties a plan year for a re-import. Projects whose ref the new document still has keep their row
+ * (and id: printed QR posters, survey answers and evaluation sessions point at it) and lose everything
+ * under it; projects the document no longer has are removed. Returns the kept ids by ref.
+ */
+export async function clearPlanContents(
+  tx: Executor,
+  planYearId: string,
+  keepRefs: readonly string[],
+): Promise<Map<string, string>> {
   await tx.execute(sql`select set_config('minsheng.replacing_plan', 'on', true)`);
-  await tx.delete(projects).where(eq(projects.planYearId, planYearId));
+  const rows = await tx
+    .select({ id: projects.id, ref: projects.ref })
+    .from(projects)
+    .where(eq(projects.planYearId, planYearId));
+  const keep = new Set(keepRefs);
+  const kept = rows.filter((r) => keep.has(r.ref)).map((r) => r.id);
+  const gone = rows.filter((r) => !keep.has(r.ref)).map((r) => r.id);
+  if (kept.length) {
+    await tx.delete(progressReports).where(inArray(progressReports.projectId, kept));
+    await tx.delete(indicators).where(inArray(indicators.projectId, kept));
+    await tx.delete(milestones).where(inArray(milestones.projectId, kept));
+    await tx.delete(projectUnits).where(inArray(projectUnits.projectId, kept));
+  }
+  if (gone.length) await tx.delete(projects).where(inArray(projects.id, gone));
   await tx.execute(sql`select set_config('minsheng.replacing_plan', '', true)`);
+  return new Map(rows.filter((r) => keep.has(r.ref)).map((r) => [r.ref, r.id]));
 }
 
 export interface StorePlanContext {
@@ -38,6 +60,8 @@ export interface StorePlanContext {
   regionCode: string;
   /** Unit id for a unit name in the plan's region, created when missing. */
   unitId: (name: string) => Promise<string>;
+  /** Projects kept from before a re-import, by ref (see clearPlanContents). */
+  keptProjectIds?: Map<string, string>;
 }
 
 /** Writes every project of a checked plan document, with its reports as approved history. */
@@ -47,22 +71,25 @@ export async function storePlanProjects(
   ctx: StorePlanContext,
 ): Promise<void> {
   for (const [position, p] of plan.projects.entries()) {
-    const [project] = await tx
-      .insert(projects)
-      .values({
-        planYearId: ctx.planYearId,
-        ref: p.ref,
-        position,
-        name: p.name,
-        field: p.field ?? null,
-        task: p.task ?? null,
-        planText: p.planText ?? null,
-        leaders: p.leaders,
-        budget: p.budget ?? null,
-        source: 'import',
-      })
-      .returning({ id: projects.id });
-    const projectId = project!.id;
+    const fields = {
+      position,
+      name: p.name,
+      field: p.field ?? null,
+      task: p.task ?? null,
+      planText: p.planText ?? null,
+      leaders: p.leaders,
+      budget: p.budget ?? null,
+    };
+    const keptId = ctx.keptProjectIds?.get(p.ref);
+    if (keptId) await tx.update(projects).set(fields).where(eq(projects.id, keptId));
+    const projectId =
+      keptId ??
+      (
+        await tx
+          .insert(projects)
+          .values({ planYearId: ctx.planYearId, ref: p.ref, ...fields, source: 'import' })
+          .returning({ id: projects.id })
+      )[0]!.id;
     const unitRows = [
       ...p.leadUnits.map((name, i) => ({ role: 'lead', position: i, name })),
       ...p.partnerUnits.map((name, i) => ({ role: 'partner', position: i, name })),

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client';
+import { isForeignKeyViolation } from '../../../db/errors';
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
@@ -11,7 +12,7 @@ import { findRegion, insertRegions } from '../../regions';
 import { findUnitByName, guessUnitKind, insertUnit, normalizeUnitName } from '../../units';
 import { type PlanDocument, parsePlanDocument, serializePlanDocument } from '../plan-format.schema';
 import {
-  deletePlanContents,
+  clearPlanContents,
   loadPlanProjects,
   type PlanLoadOptions,
   storePlanProjects,
@@ -54,9 +55,18 @@ export async function importPlan(
     for (const p of plan.projects) for (const a of p.allocations) await ensureRegion(tx, a.region, null);
     const existing = await findPlanYear(tx, plan.region.code, plan.year);
     let planYearId: string;
+    let keptProjectIds: Map<string, string> | undefined;
     if (existing) {
       planYearId = existing.id;
-      await deletePlanContents(tx, planYearId);
+      keptProjectIds = await clearPlanContents(
+        tx,
+        planYearId,
+        plan.projects.map((p) => p.ref),
+      ).catch((error: unknown) => {
+        // A project the new document drops may already carry residents' ratings, which are never deleted.
+        if (isForeignKeyViolation(error)) throw new DomainError('PLAN_PROJECT_IN_USE');
+        throw error;
+      });
       await tx
         .update(planYears)
         .set({
@@ -87,6 +97,7 @@ export async function importPlan(
     await storePlanProjects(tx, plan, {
       planYearId,
       regionCode: plan.region.code,
+      keptProjectIds,
       unitId: async (name) => {
         const key = normalizeUnitName(name);
         const known = unitIds.get(key);
