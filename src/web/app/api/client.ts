@@ -49,7 +49,7 @@ function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function readError(response: Response): Promise<ApiError> {
+export async function readError(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { error?: ErrorPayload };
     if (body.error?.message) return new ApiError(response.status, body.error);
@@ -96,3 +96,25 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
 };
+
+/**
+ * A request the JSON helpers above do not make: PUT, DELETE, or a multipart upload (a FormData body,
+ * json = false). Same cookie, CSRF token, error shape and sign-out on 401; an empty answer is undefined.
+ */
+export async function send<T>(method: string, path: string, body?: BodyInit, json = true): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'x-csrf-token': csrfToken };
+  if (json && body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method, credentials: 'same-origin', headers, body });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
+  }
+  if (!response.ok) {
+    const error = await readError(response);
+    if (response.status === 401) onUnauthorized?.();
+    throw error;
+  }
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

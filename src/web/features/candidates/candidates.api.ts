@@ -4,9 +4,8 @@ import type { CandidateDraftInput, ReviewInput } from '../../../modules/candidat
 import type { CandidateIndicatorKind } from '../../../modules/candidates/drafting.rules';
 import type { ListState, ReviewDecision, ReviewMeeting } from '../../../modules/candidates/review.rules';
 import type { Criterion } from '../../../modules/candidates/screening.rules';
-import { ApiError, api, type ErrorPayload } from '../../app/api/client';
+import { api, send } from '../../app/api/client';
 import type { Items, Unit } from '../../app/api/types';
-import { SESSION_KEY, useSession } from '../../app/auth/session';
 
 /** Shapes of the candidate answers (src/modules/candidates/use-cases), as the console reads them. */
 export type { CandidateDraftInput, CandidateIndicatorKind, Criterion, ListState, ReviewInput };
@@ -148,48 +147,11 @@ export function exportUrl(region: string, year: number, format: 'xlsx' | 'docx',
   return `${base(region, year)}/export?format=${format}&scope=${scope}`;
 }
 
-async function readError(response: Response): Promise<ApiError> {
-  try {
-    const body = (await response.json()) as { error?: ErrorPayload };
-    if (body.error?.message) return new ApiError(response.status, body.error);
-  } catch {
-    // not JSON
-  }
-  const message =
-    response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${response.status}）`;
-  return new ApiError(response.status, { code: 'HTTP_ERROR', message });
-}
-
 /**
- * Candidate actions. The shared client knows GET, POST and PATCH; candidates also need PUT, DELETE
- * and a multipart upload, which carry the same session cookie and CSRF token.
+ * Candidate actions. Sent through the shared client: JSON posts, PUT, DELETE and the multipart upload.
  */
 export function useCandidateActions(region: string, year: number) {
-  const session = useSession();
   const queryClient = useQueryClient();
-
-  const send = useCallback(
-    async <T>(method: string, path: string, body?: BodyInit, json = true): Promise<T> => {
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        'x-csrf-token': session.csrfToken,
-      };
-      if (json && body !== undefined) headers['content-type'] = 'application/json';
-      let response: Response;
-      try {
-        response = await fetch(path, { method, credentials: 'same-origin', headers, body });
-      } catch {
-        throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
-      }
-      if (!response.ok) {
-        if (response.status === 401) queryClient.setQueryData(SESSION_KEY, null);
-        throw await readError(response);
-      }
-      const text = await response.text();
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-    [session.csrfToken, queryClient],
-  );
 
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: KEY }), [queryClient]);
   const id = (candidateId: string) => `/api/candidates/${encodeURIComponent(candidateId)}`;

@@ -2,9 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { EvaluationCounts, EvaluationVerdict } from '../../../modules/evaluation/evaluation.rules';
 import type { SurveySummary } from '../../../modules/evaluation/survey.rules';
-import { ApiError, api, type ErrorPayload } from '../../app/api/client';
+import { api, send } from '../../app/api/client';
 import type { Items } from '../../app/api/types';
-import { useSession } from '../../app/auth/session';
 
 /** Shapes of the evaluation answers (src/modules/evaluation/use-cases), as the console reads them. */
 export type { EvaluationCounts, EvaluationVerdict, SurveySummary };
@@ -128,40 +127,13 @@ export function useComments(projectId: string | undefined) {
 }
 
 /**
- * Session actions. The shared client knows GET, POST and PATCH; the roll also needs PUT and a
- * multipart upload, sent with the same cookie and CSRF token.
+ * Session actions, through the shared client (the roll is a PUT or a multipart upload).
  */
 export function useEvaluationActions() {
-  const session = useSession();
   const queryClient = useQueryClient();
   const refresh = useCallback(
     () => Promise.all(KEYS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
     [queryClient],
-  );
-  const send = useCallback(
-    async <T>(method: string, path: string, body: BodyInit, json: boolean): Promise<T> => {
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        'x-csrf-token': session.csrfToken,
-      };
-      if (json) headers['content-type'] = 'application/json';
-      let response: Response;
-      try {
-        response = await fetch(path, { method, credentials: 'same-origin', headers, body });
-      } catch {
-        throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
-      }
-      const data = await response.json().catch(() => null);
-      if (!response.ok) {
-        const error = (data as { error?: ErrorPayload } | null)?.error;
-        throw new ApiError(
-          response.status,
-          error ?? { code: 'HTTP_ERROR', message: `请求失败（${response.status}）` },
-        );
-      }
-      return data as T;
-    },
-    [session.csrfToken],
   );
   const after =
     <A extends unknown[], T>(work: (...args: A) => Promise<T>) =>

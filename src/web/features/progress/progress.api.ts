@@ -3,9 +3,8 @@ import { useCallback } from 'react';
 import type { IndicatorKind } from '../../../modules/progress/indicator.rules';
 import type { Quantity } from '../../../modules/progress/quantity.rules';
 import type { ReportStatus } from '../../../modules/progress/reporting.rules';
-import { ApiError, api, type ErrorPayload } from '../../app/api/client';
+import { api, send } from '../../app/api/client';
 import type { Items } from '../../app/api/types';
-import { SESSION_KEY, useSession } from '../../app/auth/session';
 
 /** Shapes of the progress answers (src/modules/progress/use-cases), as the console reads them. */
 export type { IndicatorKind, Quantity, ReportStatus };
@@ -346,48 +345,11 @@ export function useApprovals(enabled = true) {
 /** Everything that shows figures: after a report changes state, all of it is asked again. */
 export const PROGRESS_KEYS = [['overview'], ['rollup'], ['project'], ['project-reports'], ['approvals']];
 
-async function readError(response: Response): Promise<ApiError> {
-  try {
-    const body = (await response.json()) as { error?: ErrorPayload };
-    if (body.error?.message) return new ApiError(response.status, body.error);
-  } catch {
-    // not JSON
-  }
-  const message =
-    response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${response.status}）`;
-  return new ApiError(response.status, { code: 'HTTP_ERROR', message });
-}
-
 /**
- * Report actions. The shared client knows GET, POST and PATCH; reports also need PUT, DELETE and a
- * multipart photo upload, which carry the same session cookie and CSRF token.
+ * Report actions. Sent through the shared client: JSON posts, PUT, DELETE and the multipart photo upload.
  */
 export function useReportActions() {
-  const session = useSession();
   const queryClient = useQueryClient();
-
-  const send = useCallback(
-    async <T>(method: string, path: string, body?: BodyInit, json = true): Promise<T> => {
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        'x-csrf-token': session.csrfToken,
-      };
-      if (json && body !== undefined) headers['content-type'] = 'application/json';
-      let response: Response;
-      try {
-        response = await fetch(path, { method, credentials: 'same-origin', headers, body });
-      } catch {
-        throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
-      }
-      if (!response.ok) {
-        if (response.status === 401) queryClient.setQueryData(SESSION_KEY, null);
-        throw await readError(response);
-      }
-      const text = await response.text();
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-    [session.csrfToken, queryClient],
-  );
 
   const refresh = useCallback(
     () => Promise.all(PROGRESS_KEYS.map((queryKey) => queryClient.invalidateQueries({ queryKey }))),

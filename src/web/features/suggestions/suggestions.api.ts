@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Channel } from '../../../modules/suggestions/suggestion-sheet.rules';
 import type { GroupStatus, PublicStatus, Verdict } from '../../../modules/suggestions/triage.rules';
-import { ApiError, api, type ErrorPayload } from '../../app/api/client';
+import { ApiError, api, send } from '../../app/api/client';
 import { useSession } from '../../app/auth/session';
 
 /** Shapes of the suggestions answers (src/modules/suggestions/use-cases), as the console reads them. */
@@ -126,19 +126,9 @@ export function useFunnel(plan: string | undefined) {
   });
 }
 
-async function readError(response: Response): Promise<ApiError> {
-  try {
-    const body = (await response.json()) as { error?: ErrorPayload };
-    if (body.error?.message) return new ApiError(response.status, body.error);
-  } catch {
-    // not JSON
-  }
-  return new ApiError(response.status, { code: 'HTTP_ERROR', message: `请求失败（${response.status}）` });
-}
-
 /**
- * Every write of the suggestions pages. The shared client knows GET, POST and PATCH; the window
- * needs PUT and the import a multipart upload whose progress the page shows (XMLHttpRequest).
+ * Every write of the suggestions pages. The import is a multipart upload whose progress the page shows,
+ * which fetch cannot report: it alone uses XMLHttpRequest.
  */
 export function useSuggestionActions(plan: string | undefined) {
   const session = useSession();
@@ -147,18 +137,7 @@ export function useSuggestionActions(plan: string | undefined) {
     () => queryClient.invalidateQueries({ queryKey: ['suggestions', plan] }),
     [queryClient, plan],
   );
-  const put = async <T>(path: string, body: unknown): Promise<T> => {
-    const response = await fetch(path, {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: JSON.stringify(body),
-    }).catch(() => {
-      throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
-    });
-    if (!response.ok) throw await readError(response);
-    return response.json() as Promise<T>;
-  };
+  const put = <T>(path: string, body: unknown) => send<T>('PUT', path, JSON.stringify(body));
   const upload = (file: File, onProgress: (percent: number) => void) =>
     new Promise<{ rows: number; added: number; updated: number }>((resolve, reject) => {
       const xhr = new XMLHttpRequest();

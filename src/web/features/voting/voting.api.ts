@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ApiError, api, type ErrorPayload } from '../../app/api/client';
+import { api, send } from '../../app/api/client';
 import type { Items } from '../../app/api/types';
-import { SESSION_KEY, useSession } from '../../app/auth/session';
 import { planPath } from '../progress/progress.api';
 
 /** Shapes of the voting answers (src/modules/voting/use-cases), as the console reads them. */
@@ -228,46 +227,15 @@ export function usePaperStatus(id: string, enabled: boolean) {
   });
 }
 
-async function readError(response: Response): Promise<ApiError> {
-  try {
-    const body = (await response.json()) as { error?: ErrorPayload };
-    if (body.error?.message) return new ApiError(response.status, body.error);
-  } catch {
-    // not JSON
-  }
-  const message =
-    response.status >= 500 ? '服务器暂时无法处理请求，请稍后再试' : `请求失败（${response.status}）`;
-  return new ApiError(response.status, { code: 'HTTP_ERROR', message });
-}
-
-/** Session actions; uploads are multipart with the session's CSRF token. */
+/** Session actions; uploads go through the shared client as multipart. */
 export function useVotingActions(id?: string) {
-  const session = useSession();
   const queryClient = useQueryClient();
 
-  const upload = useCallback(
-    async <T>(path: string, file: File): Promise<T> => {
-      const form = new FormData();
-      form.append('file', file);
-      let response: Response;
-      try {
-        response = await fetch(path, {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { accept: 'application/json', 'x-csrf-token': session.csrfToken },
-          body: form,
-        });
-      } catch {
-        throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
-      }
-      if (!response.ok) {
-        if (response.status === 401) queryClient.setQueryData(SESSION_KEY, null);
-        throw await readError(response);
-      }
-      return (await response.json()) as T;
-    },
-    [session.csrfToken, queryClient],
-  );
+  const upload = <T>(path: string, file: File): Promise<T> => {
+    const form = new FormData();
+    form.append('file', file);
+    return send<T>('POST', path, form, false);
+  };
 
   const refresh = useCallback(
     () =>
