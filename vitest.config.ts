@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two files at a time: database tests wait on PostgreSQL and fsync as much as they compute, so the
+    // two cores stay busy and CI stays well inside its 20 minutes. e2e files still run one at a time.
+    maxWorkers: 2,
     projects: [
       {
         test: {
