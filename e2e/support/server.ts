@@ -61,6 +61,9 @@ export async function startServer(options: { env?: Record<string, string>; timeo
     cwd: REPO_ROOT,
     env: {
       ...process.env,
+      // Each journey gets its own fresh embedded database, never the PostgreSQL that CI's DATABASE_URL
+      // names: journeys sharing one database see each other's votes and ratings.
+      DATABASE_URL: '',
       PORT: String(port),
       HOST: '127.0.0.1',
       MINSHENG_DATA_DIR: dataDir,
