@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Packer,
   PageOrientation,
@@ -13,6 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { TABLE_GRID_BORDERS } from '../../kernel/document-styles';
 import { formatYuanChinese } from '../../kernel/money';
 import { COLUMN_LABELS } from './candidate-columns.rules';
 import type { CandidateRow } from './candidates.repository';
@@ -115,7 +115,6 @@ export async function candidateListXlsx(title: string, rows: CandidateRow[]): Pr
 
 /** The 附件 of the report to the congress: a landscape A4 table in 仿宋, fit to print. */
 export async function candidateListDocx(title: string, rows: CandidateRow[]): Promise<Buffer> {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cell = (text: string, bold = false) =>
     new TableCell({
       children: text.split('\n').map(
@@ -133,14 +132,7 @@ export async function candidateListDocx(title: string, rows: CandidateRow[]): Pr
     width: { size: 14570, type: WidthType.DXA },
     columnWidths,
     layout: TableLayoutType.FIXED,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
+    borders: TABLE_GRID_BORDERS,
     rows: [
       new TableRow({ tableHeader: true, children: HEADERS.map((h) => cell(h, true)) }),
       ...rows.map(

@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   HeadingLevel,
   Packer,
@@ -11,6 +10,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { TABLE_GRID_BORDERS } from '../../kernel/document-styles';
 
 /**
  * The bulletin as a Word document laid out like an official one (公文): a centred title in a song
@@ -94,17 +94,9 @@ function table(block: string[]): Table {
         .split('|')
         .map((cell) => cell.trim()),
     );
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
+    borders: TABLE_GRID_BORDERS,
     rows: rows.map(
       (cells, r) =>
         new TableRow({

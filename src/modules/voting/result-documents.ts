@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   HeadingLevel,
   Packer,
@@ -12,6 +11,7 @@ import {
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { TABLE_GRID_BORDERS } from '../../kernel/document-styles';
 import type { Choices } from './ballot.rules';
 import type { SessionResult } from './result.rules';
 import type { BallotCandidate } from './voting-session.rules';
@@ -135,7 +135,6 @@ function bodyParagraph(text: string): Paragraph {
 
 function resultTable(input: ResultDocumentInput): Table {
   const { result } = input;
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const header = ['序号', '项目名称', ...figureHeaders(result), '结果'];
   const rows = [
     header,
@@ -143,14 +142,7 @@ function resultTable(input: ResultDocumentInput): Table {
   ];
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
+    borders: TABLE_GRID_BORDERS,
     rows: rows.map(
       (cells, r) =>
         new TableRow({
