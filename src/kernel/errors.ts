@@ -132,6 +132,17 @@ export const ERRORS = {
     status: 422,
     message: '累计值低于上次审核通过的值或远超年度目标，请先说明原因',
   },
+  // Projects typed in by hand (issue 3): create and edit while the plan year is being implemented.
+  PROJECT_INVALID: { status: 422, message: '项目填写有误，请修改后再保存' },
+  PROJECT_REF_TAKEN: { status: 409, message: '本年度计划中已有相同编号的项目' },
+  PROJECT_NOT_EDITABLE: {
+    status: 409,
+    message: '只有处于组织实施阶段的年度计划才能录入或修改项目',
+  },
+  PROJECT_INDICATOR_IN_USE: {
+    status: 409,
+    message: '该指标已有进度报告或任务分解，不能删除或改变类型',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -289,4 +289,96 @@ describe('progress over HTTP', () => {
     });
     expect(byCoordinator.json().project.leaders[0].phone).toBe('13935630633');
   });
+
+  // Last: it adds a project to the plan year the tests above count on having one.
+  it('lets the coordinator type a project in and change it, refusing bad fields and clerks', async () => {
+    const units = await t.app.inject({
+      method: 'GET',
+      url: '/api/units?region=140521',
+      headers: as(coordinator, false),
+    });
+    const unitId = (name: string) => units.json().items.find((u: { name: string }) => u.name === name).id;
+    const body = {
+      name: '城区口袋公园建设',
+      field: '城乡建设',
+      leadUnitIds: [unitId('园林绿化服务中心')],
+      partnerUnitIds: [unitId('住建局')],
+      leaders: [{ role: '责任人', name: '李慧鑫', phone: '18235666981' }],
+      budget: '10000000',
+      indicators: [
+        { ref: 'I1', name: '新建口袋公园', unit: '个', kind: 'count', target: '6' },
+        { ref: 'I2', name: '完成投资', kind: 'amount', target: '10000000' },
+      ],
+      milestones: [{ due: '2023-06-30', text: '完成3个', planned: { I1: '3', I2: '5000000' } }],
+    };
+    const post = (payload: Record<string, unknown>, who = coordinator) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/plan-years/140521/2023/projects',
+        headers: as(who),
+        payload,
+      });
+
+    expect((await post(body, clerk)).statusCode).toBe(403);
+    const shape = await post({ ...body, name: '', leadUnitIds: [] });
+    expect(shape.statusCode).toBe(422);
+    expect(shape.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'name',
+      message: '请填写项目名称',
+    });
+    expect(shape.json().error.details).toContainEqual({ field: 'leadUnitIds', message: '请选择牵头单位' });
+    const rules = await post({
+      ...body,
+      indicators: [{ ...body.indicators[0], target: '-1' }, body.indicators[1]],
+      milestones: [{ due: '2024-03-31', planned: { I1: '3' } }],
+    });
+    expect(rules.statusCode).toBe(422);
+    expect(rules.json().error).toMatchObject({ code: 'PROJECT_INVALID', field: 'indicators.0.target' });
+    expect(rules.json().error.details).toContainEqual({
+      field: 'milestones.0.due',
+      message: '日期必须在计划期内（2023-01-01 至 2023-12-31）',
+    });
+
+    const created = await post(body);
+    expect(created.statusCode).toBe(201);
+    const { id, ref } = created.json();
+    const overview = await t.app.inject({
+      method: 'GET',
+      url: '/api/plan-years/140521/2023/overview?asOf=2023-08-31',
+      headers: as(clerk, false),
+    });
+    expect(
+      overview.json().projects.map((p: { ref: string; name: string }) => [p.ref, p.name]),
+    ).toContainEqual([ref, '城区口袋公园建设']);
+
+    const form = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${id}/entry`,
+      headers: as(coordinator, false),
+    });
+    expect(form.statusCode).toBe(200);
+    expect(form.json()).toMatchObject({ ref, budget: '10000000.00', leaders: body.leaders });
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/projects/${id}/entry`, headers: as(clerk, false) }))
+        .statusCode,
+    ).toBe(403);
+    const edited = await t.app.inject({
+      method: 'PUT',
+      url: `/api/projects/${id}`,
+      headers: as(coordinator),
+      payload: {
+        ...(form.json() as Record<string, unknown>),
+        name: '城区口袋公园建设（一期）',
+        budget: '12000000.10',
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    const detail = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${id}`,
+      headers: as(coordinator, false),
+    });
+    expect(detail.json().project).toMatchObject({ name: '城区口袋公园建设（一期）', budget: '12000000.10' });
+  });
 });

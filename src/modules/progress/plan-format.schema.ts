@@ -239,7 +239,7 @@ export function parsePlanDocument(json: unknown): PlanParse {
   rawProjects.forEach((raw, i) => {
     refs.push(isRecord(raw) && typeof raw.ref === 'string' ? raw.ref.trim() : null);
     const parsed = projectSchema.safeParse(raw, { error: zhErrorMap });
-    const draft = parsed.success ? parsed.data : salvage(raw);
+    const draft = parsed.success ? parsed.data : salvageProject(raw);
     if (!draft) return;
     const checked = checkProject(draft, ['projects', i], { period, regionCode });
     problems.push(...checked.problems);
@@ -259,7 +259,7 @@ export function parsePlanDocument(json: unknown): PlanParse {
  * The readable parts of a structurally broken project, each item in place, so that the cross-checks
  * can still report on them; whatever is itself broken has been reported already and is left out.
  */
-function salvage(raw: unknown): ProjectDraft | null {
+export function salvageProject(raw: unknown): ProjectDraft | null {
   if (!isRecord(raw)) return null;
   const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
   const quantities = (x: unknown): Record<string, Quantity> =>

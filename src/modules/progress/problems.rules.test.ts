@@ -34,6 +34,12 @@ describe('Chinese messages for generic problems', () => {
     ]);
   });
 
+  it('calls a missing text-or-number (an amount) missing, and a wrong one malformed', () => {
+    const schema = z.strictObject({ amount: z.union([z.string(), z.number()]) });
+    expect(problemsOf(schema, {})).toEqual([{ path: 'amount', message: '缺少必填字段' }]);
+    expect(problemsOf(schema, { amount: true })).toEqual([{ path: 'amount', message: '格式不正确' }]);
+  });
+
   it('states bounds with ≥, >, ≤ and <', () => {
     const schema = z.strictObject({
       a: z.number().min(0),

@@ -71,6 +71,8 @@ export const zhErrorMap = (issue: z.core.$ZodRawIssue): string => {
         ? `必须是 ${String(issue.values[0])}`
         : `必须是 ${issue.values.map(String).join('、')} 之一`;
     case 'invalid_union': {
+      // A missing amount (a string-or-number union) is missing, not malformed.
+      if (issue.input === undefined) return '缺少必填字段';
       const discriminator = (issue as { discriminator?: string }).discriminator;
       const options = (issue as { options?: unknown[] }).options;
       if (discriminator && options) {

@@ -46,3 +46,11 @@ export function mayReadProject(
     project.allocationRegions.some((regionCode) => can(actor, 'record.read', { regionCode }))
   );
 }
+
+/**
+ * Typing a project in and changing it is the coordinator's (民生办) of the plan's region, as importing
+ * the plan is: departments report on projects, they do not decide what the projects are.
+ */
+export function mayManageProjects(actor: Actor, regionCode: string): boolean {
+  return can(actor, 'plan.manage', { regionCode });
+}

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
 import { PHOTO_MAX_BYTES } from './photo.rules';
+import { projectEntrySchema } from './project-entry.schema';
 import { adoptElectedCandidates } from './use-cases/adopt-candidates';
 import { addPhoto, readPhoto, removePhoto } from './use-cases/photos';
 import { exportPlan, importPlan } from './use-cases/plan-exchange';
+import { createProject, editProject, projectEntry } from './use-cases/project-entry';
 import {
   approvalQueue,
   approveReport,
@@ -120,6 +122,39 @@ export const progressRoutes = [
     access: 'session',
     params: planParams,
     handler: ({ deps, actor, params }) => adoptElectedCandidates(deps, actor, params.region, params.year),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/plan-years/:region/:year/projects',
+    summary:
+      '录入项目：名称、领域、年度任务、推进计划、牵头和配合单位、领导、资金、指标和节点（民生办，组织实施阶段）',
+    tags,
+    access: 'session',
+    params: planParams,
+    body: projectEntrySchema,
+    handler: async ({ deps, actor, params, body, reply }) => {
+      reply.status(201);
+      return createProject(deps, actor, params.region, params.year, body);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/projects/:id/entry',
+    summary: '项目的录入内容（修改项目表单用；含完整联系电话，仅民生办）',
+    tags,
+    access: 'session',
+    params: id,
+    handler: ({ deps, actor, params }) => projectEntry(deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/projects/:id',
+    summary: '修改项目（民生办，组织实施阶段；已有进度报告的指标不能删除或改变类型）',
+    tags,
+    access: 'session',
+    params: id,
+    body: projectEntrySchema,
+    handler: ({ deps, actor, params, body }) => editProject(deps, actor, params.id, body),
   }),
   defineRoute({
     method: 'GET',

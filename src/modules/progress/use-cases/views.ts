@@ -166,6 +166,7 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
       regionName: plan.region.name,
       year: plan.year,
       period: plan.period,
+      stage: planYear!.stage,
       demo: planYear!.demo,
     },
     project,
