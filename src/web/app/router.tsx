@@ -46,6 +46,16 @@ const SUB_PAGES: { path: string; permission: Action; Page: ComponentType }[] = [
     Page: page(() => import('../features/progress/ReportFormPage'), 'ReportFormPage'),
   },
   {
+    path: '/progress/projects/:id/edit',
+    permission: 'plan.manage',
+    Page: page(() => import('../features/progress/ProjectFormPage'), 'ProjectFormPage'),
+  },
+  {
+    path: '/progress/:region/:year/projects/new',
+    permission: 'plan.manage',
+    Page: page(() => import('../features/progress/ProjectFormPage'), 'ProjectFormPage'),
+  },
+  {
     path: '/progress/:region/:year',
     permission: 'record.read',
     Page: page(() => import('../features/progress/OverviewPage'), 'OverviewPage'),

@@ -8,6 +8,7 @@ import {
 import { ApiError } from '../../app/api/client';
 import { errorMessage, showOnFormFields } from '../../app/api/form-errors';
 import { useSession } from '../../app/auth/session';
+import { FIELD_OPTIONS } from '../../components/field-options';
 import {
   type CandidateDraftInput,
   type CandidateIndicatorKind,
@@ -60,19 +61,6 @@ const KIND_OPTIONS = CANDIDATE_INDICATOR_KINDS.map((k) => ({
   value: k,
   label: CANDIDATE_INDICATOR_KIND_LABELS[k],
 }));
-const FIELD_OPTIONS = [
-  '教育',
-  '医疗卫生',
-  '养老服务',
-  '社会保障',
-  '就业',
-  '城乡建设',
-  '交通出行',
-  '文化体育',
-  '生态环境',
-  '农业农村',
-  '公共安全',
-].map((value) => ({ value }));
 
 function initialValues(c: CandidateItem | undefined, defaultUnit: string | undefined): Partial<Values> {
   if (!c)

@@ -1,8 +1,15 @@
-import { ApartmentOutlined, FileExcelOutlined, FileTextOutlined, FileWordOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  FileExcelOutlined,
+  FileTextOutlined,
+  FileWordOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api/form-errors';
+import { useSession } from '../../app/auth/session';
 import { PageHeading } from '../../components/PageHeading';
 import { type Column, ResponsiveTable } from '../../components/ResponsiveTable';
 import {
@@ -10,6 +17,7 @@ import {
   chineseDate,
   LIGHT_COLORS,
   LIGHT_LABELS,
+  mayManagePlan,
   percent,
   STATUS_COLORS,
   STATUS_LABELS,
@@ -176,6 +184,9 @@ export function OverviewPage() {
   const listed = planYears.data?.items.find((p) => p.regionCode === region && p.year === Number(year));
   const title = data?.planYear.title ?? `${listed?.regionName ?? region} ${year} 年民生实事`;
   const demo = Boolean(data?.planYear.demo ?? listed?.demo);
+  const session = useSession();
+  // 录入项目: the coordinator of the plan's region, while the plan year is being implemented.
+  const mayEnter = mayManagePlan(session, region) && (data?.planYear.stage ?? listed?.stage) === 'implement';
 
   useEffect(() => {
     document.title = `项目进度 · ${listed?.regionName ?? region} ${year}年 · 民生实事`;
@@ -200,6 +211,15 @@ export function OverviewPage() {
           <>
             {title} {demo && <Tag color="gold">演示数据</Tag>}
           </>
+        }
+        extra={
+          mayEnter && (
+            <Link to={`/progress/${region}/${year}/projects/new`}>
+              <Button type="primary" icon={<PlusOutlined />}>
+                录入项目
+              </Button>
+            </Link>
+          )
         }
         description={
           data
@@ -265,7 +285,7 @@ export function OverviewPage() {
       {overview.isPending && <Skeleton active />}
       {data && data.total === 0 && (
         <Card>
-          <Empty description="该年度计划还没有项目。民生办导入票决通过的项目清单后，这里显示各项目进度。" />
+          <Empty description="该年度计划还没有项目。民生办导入票决通过的项目清单或逐个录入项目后，这里显示各项目进度。" />
         </Card>
       )}
       {data && data.total > 0 && (

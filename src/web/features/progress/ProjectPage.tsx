@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, FormOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Skeleton, Tag } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import {
   doneWording,
   kindVerb,
   maskPhone,
+  mayManagePlan,
   percent,
   quantity,
   reportingRegions,
@@ -195,6 +196,8 @@ export function ProjectPage() {
     (r) => (r.status === 'draft' || r.status === 'returned') && r.authorId === session.user.id,
   );
   const showPhones = can('plan.manage');
+  const mayEditProject =
+    mayManagePlan(session, data.planYear.regionCode) && data.planYear.stage === 'implement';
   const overviewLink = `/progress/${data.planYear.regionCode}/${data.planYear.year}?asOf=${data.asOf}`;
 
   const reportActions = (r: ReportItem) => {
@@ -241,6 +244,11 @@ export function ProjectPage() {
             <Link to={overviewLink}>
               <Button icon={<ArrowLeftOutlined />}>返回总览</Button>
             </Link>
+            {mayEditProject && (
+              <Link to={`/progress/projects/${id}/edit`}>
+                <Button icon={<FormOutlined />}>修改项目</Button>
+              </Link>
+            )}
             {mayWrite && (
               <Link
                 to={mine ? `/progress/projects/${id}/report/${mine.id}` : `/progress/projects/${id}/report`}

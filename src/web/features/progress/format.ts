@@ -219,3 +219,10 @@ export function todayIso(): string {
   const now = new Date(Date.now() + 8 * 3600_000);
   return now.toISOString().slice(0, 10);
 }
+
+/** Whether the signed-in user runs the plan of this region (民生办): mirrors progress.policy.ts. */
+export function mayManagePlan(session: Session, regionCode: string): boolean {
+  return session.grants.some(
+    (g) => ROLE_ACTIONS[g.role].includes('plan.manage') && isWithinRegion(regionCode, g.regionCode),
+  );
+}

@@ -144,7 +144,14 @@ export interface AssessedIndicator {
 /** GET /api/projects/:id. */
 export interface ProjectDetail {
   id: string;
-  planYear: { regionCode: string; regionName: string; year: number; period: Period; demo?: boolean };
+  planYear: {
+    regionCode: string;
+    regionName: string;
+    year: number;
+    period: Period;
+    stage?: string;
+    demo?: boolean;
+  };
   project: {
     ref: string;
     name: string;
