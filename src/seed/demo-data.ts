@@ -46,16 +46,13 @@ export const DEMO_UNITS: Array<{ regionCode: string; name: string; kind: UnitKin
 /** Qinshui's twelve townships (seed 001) each run work as a township government. */
 export const QINSHUI_COUNTY = '140521';
 
-/** Plan years opened empty (those with documents come from ./plans). */
+/** Plan years opened empty (those with documents come from ./plans, 山西省 and 晋城市 2023 from plans/split-demo.ts). */
 export const DEMO_PLAN_YEARS: Array<{
   regionCode: string;
   year: number;
   title: string;
   stage: 'vote' | 'implement';
-}> = [
-  { regionCode: '140000', year: 2023, title: '2023年山西省民生实事', stage: 'implement' },
-  { regionCode: '140521', year: 2024, title: '沁水县2024年民生实事（候选项目征集中）', stage: 'vote' },
-];
+}> = [{ regionCode: '140521', year: 2024, title: '沁水县2024年民生实事（候选项目征集中）', stage: 'vote' }];
 
 export interface DemoAccount {
   username: string;

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import { writeTransaction } from '../db/transaction';
 import { createUser, findUserByUsername, generatePassword } from '../modules/identity';
 import { findPlanYear, openPlanYear, planYears } from '../modules/plans';
-import { importPlan } from '../modules/progress';
+import { importPlan, importSubRegionReports, projects } from '../modules/progress';
 import {
   childrenOf,
   countRegions,
@@ -17,6 +17,7 @@ import { findUnitByName, guessUnitKind, insertUnit } from '../modules/units';
 import type { AppDeps } from '../server/deps';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PLAN_YEARS, DEMO_UNITS, QINSHUI_COUNTY } from './demo-data';
 import { DEMO_PLAN_FILES, loadDemoPlan } from './plans';
+import { splitDemoPlans } from './plans/split-demo';
 import { seedDemoSuggestions } from './suggestions-demo';
 
 const SEED_ACTOR = 'system:seed';
@@ -87,7 +88,7 @@ export async function seedDemo(deps: AppDeps): Promise<NonNullable<SeedReport['d
     });
     users++;
   }
-  let planYears = await seedDemoPlans(deps);
+  let planYears = (await seedDemoPlans(deps)) + (await seedSplitDemoPlans(deps));
   for (const plan of DEMO_PLAN_YEARS) {
     if (await findPlanYear(deps.db, plan.regionCode, plan.year)) continue;
     await openPlanYear(deps, SEED_ACTOR, plan);
@@ -114,6 +115,38 @@ async function seedDemoPlans(deps: AppDeps): Promise<number> {
         .where(and(eq(planYears.regionCode, plan.regionCode), eq(planYears.year, plan.year))),
     );
     loaded++;
+  }
+  return loaded;
+}
+
+/**
+ * 任务分解 demo: 山西省 and 晋城市 2023 with their cities' and counties' reports (plans/split-demo.ts).
+ * Loaded once; a plan year that exists with projects is left alone, an empty one (an earlier demo
+ * opened 山西省 2023 empty) gets the demo.
+ */
+async function seedSplitDemoPlans(deps: AppDeps): Promise<number> {
+  let loaded = 0;
+  for (const demo of splitDemoPlans()) {
+    const region = (demo.document.region as { code: string }).code;
+    const year = demo.document.year as number;
+    const existing = await findPlanYear(deps.db, region, year);
+    if (existing) {
+      const [any] = await deps.db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(eq(projects.planYearId, existing.id))
+        .limit(1);
+      if (any) continue;
+    }
+    await importPlan(deps, SEED_ACTOR, demo.document);
+    await importSubRegionReports(deps, SEED_ACTOR, region, year, demo.subRegionReports);
+    await writeTransaction(deps.db, SEED_ACTOR, (tx) =>
+      tx
+        .update(planYears)
+        .set({ demo: true, stage: 'implement' })
+        .where(and(eq(planYears.regionCode, region), eq(planYears.year, year))),
+    );
+    if (!existing) loaded++;
   }
   return loaded;
 }

@@ -21,8 +21,9 @@ import {
   projectUnits,
   reportValues,
 } from './progress.tables';
+import { type ImportedReport, insertImportedReports } from './projects.repository';
 import type { Quantity } from './quantity.rules';
-import { advanceLatestFigures, refreshIndicatorRollups } from './reports.repository';
+import { advanceLatestFiguresOfPlanYear, refreshIndicatorRollups } from './reports.repository';
 
 const yuanOrUndefined = (value: string | null) => (value === null ? undefined : normalizeYuan(value));
 
@@ -70,6 +71,7 @@ export async function storePlanProjects(
   plan: PlanDocument,
   ctx: StorePlanContext,
 ): Promise<void> {
+  const history: ImportedReport[] = [];
   for (const [position, p] of plan.projects.entries()) {
     const fields = {
       position,
@@ -140,31 +142,25 @@ export async function storePlanProjects(
       );
     }
     for (const r of p.reports) {
-      const [report] = await tx
-        .insert(progressReports)
-        .values({
-          projectId,
-          regionCode: ctx.regionCode,
-          asOf: r.asOf,
-          version: 1,
-          status: 'approved',
-          investment: r.investment ?? null,
-          fundsArrived: r.fundsArrived ?? null,
-          progressText: r.text ?? null,
-          source: 'import',
-        })
-        .returning({ id: progressReports.id });
       const refs = new Set([...Object.keys(r.values), ...Object.keys(r.eligible)]);
-      const values = [...refs].map((ref) => ({
-        reportId: report!.id,
-        indicatorId: indicatorIds.get(ref)!,
-        value: String(r.values[ref] ?? 0),
-        eligible: r.eligible[ref] === undefined ? null : String(r.eligible[ref]),
-      }));
-      if (values.length) await tx.insert(reportValues).values(values);
-      await advanceLatestFigures(tx, report!.id);
+      history.push({
+        projectId,
+        regionCode: ctx.regionCode,
+        asOf: r.asOf,
+        investment: r.investment ?? null,
+        fundsArrived: r.fundsArrived ?? null,
+        progressText: r.text ?? null,
+        values: [...refs].map((ref) => ({
+          indicatorId: indicatorIds.get(ref)!,
+          value: String(r.values[ref] ?? 0),
+          eligible: r.eligible[ref] === undefined ? null : String(r.eligible[ref]),
+        })),
+      });
     }
   }
+  // The approved history in a few statements, not two per report (a demo plan has hundreds).
+  await insertImportedReports(tx, history);
+  await advanceLatestFiguresOfPlanYear(tx, ctx.planYearId);
   await refreshIndicatorRollups(tx, { planYearIds: [ctx.planYearId] });
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
 import { planYears } from '../plans';
@@ -7,6 +8,7 @@ import {
   allocations,
   indicators,
   milestones,
+  progressReports,
   projects,
   projectUnits,
   reportValues,
@@ -186,4 +188,57 @@ export async function projectEntryRows(db: Executor, projectId: string) {
     projectUnitIds(db, projectId),
   ]);
   return { indicatorRows, milestoneRows, unitIds };
+}
+
+/** Each split indicator of a plan year with its project and the sub-regions it is split to. */
+export async function splitIndicatorsOf(db: Executor, planYearId: string) {
+  return db
+    .select({
+      projectId: projects.id,
+      projectRef: projects.ref,
+      indicatorId: indicators.id,
+      ref: indicators.ref,
+      kind: indicators.kind,
+      regionCode: allocations.regionCode,
+    })
+    .from(allocations)
+    .innerJoin(indicators, eq(indicators.id, allocations.indicatorId))
+    .innerJoin(projects, eq(projects.id, indicators.projectId))
+    .where(eq(projects.planYearId, planYearId));
+}
+
+export interface ImportedReport {
+  projectId: string;
+  regionCode: string;
+  asOf: string;
+  investment: string | null;
+  fundsArrived?: string | null;
+  progressText: string | null;
+  values: Array<{ indicatorId: string; value: string; eligible: string | null }>;
+}
+
+/** Rows per statement: well under PostgreSQL's 65,535 bound parameters for either table. */
+const BATCH = 2000;
+
+/** Approved reports from elsewhere (history), written a few thousand rows per statement. */
+export async function insertImportedReports(tx: Executor, reports: readonly ImportedReport[]): Promise<void> {
+  // Ids made here, so that each value row finds its report without relying on RETURNING's order.
+  const ids = reports.map(() => randomUUID());
+  const rows = reports.map((r, i) => ({
+    id: ids[i]!,
+    projectId: r.projectId,
+    regionCode: r.regionCode,
+    asOf: r.asOf,
+    version: 1,
+    status: 'approved',
+    investment: r.investment,
+    fundsArrived: r.fundsArrived ?? null,
+    progressText: r.progressText,
+    source: 'import',
+  }));
+  const values = reports.flatMap((r, i) => r.values.map((v) => ({ reportId: ids[i]!, ...v })));
+  for (let i = 0; i < rows.length; i += BATCH)
+    await tx.insert(progressReports).values(rows.slice(i, i + BATCH));
+  for (let i = 0; i < values.length; i += BATCH)
+    await tx.insert(reportValues).values(values.slice(i, i + BATCH));
 }

@@ -269,6 +269,25 @@ export async function advanceLatestFigures(db: Executor, reportId: string): Prom
       where (excluded.as_of, excluded.version) >= (latest_figures.as_of, latest_figures.version)`);
 }
 
+/**
+ * The read model brought up to date with every approved report of a plan year at once (an import):
+ * one statement instead of one per report, with the same rule as advanceLatestFigures.
+ */
+export async function advanceLatestFiguresOfPlanYear(db: Executor, planYearId: string): Promise<void> {
+  await db.execute(sql`
+    insert into latest_figures (indicator_id, region_code, as_of, version, report_id, value, eligible)
+    select distinct on (v.indicator_id, r.region_code)
+           v.indicator_id, r.region_code, r.as_of, r.version, r.id, v.value, v.eligible
+    from report_values v join progress_reports r on r.id = v.report_id
+    where r.status = 'approved'
+      and r.project_id in (select id from projects where plan_year_id = ${planYearId})
+    order by v.indicator_id, r.region_code, r.as_of desc, r.version desc
+    on conflict (indicator_id, region_code) do update
+      set as_of = excluded.as_of, version = excluded.version, report_id = excluded.report_id,
+          value = excluded.value, eligible = excluded.eligible
+      where (excluded.as_of, excluded.version) >= (latest_figures.as_of, latest_figures.version)`);
+}
+
 export interface AllocationTotal {
   indicatorId: string;
   kind: string;

@@ -162,7 +162,12 @@ export function RollupPage() {
   return (
     <>
       <PageHeading
-        title={`任务分解汇总 · ${listed?.regionName ?? region} ${year} 年`}
+        title={
+          <>
+            任务分解汇总 · {listed?.regionName ?? region} {year} 年{' '}
+            {listed?.demo && <Tag color="gold">演示数据</Tag>}
+          </>
+        }
         description="分解到下级地区的指标：各地目标、审核通过的完成数和未报送地区。点击有年度计划的地区查看其项目进度。"
         extra={
           <Link to={`/progress/${region}/${year}${data ? `?asOf=${data.asOf}` : ''}`}>
