@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
-import { candidateListDocx, candidateListXlsx } from '../modules/candidates/candidate-list-files';
 import { importCandidateTable, listCandidates } from '../modules/candidates/use-cases/candidate-list';
 import { seedRegions } from '../seed/seed';
 import { printJson, withDeps } from './context';
@@ -72,6 +71,10 @@ export function registerCandidateCommands(program: Command): void {
         const year = parseYear(o.year);
         const rows = await listCandidates(deps, 'system:cli', regionCode, year);
         const title = `${year}年民生实事候选项目清单`;
+        // `serve` is a command of this program too: the writers load only when a file is asked for.
+        const { candidateListDocx, candidateListXlsx } = await import(
+          '../modules/candidates/candidate-list-files'
+        );
         const body =
           o.format === 'json'
             ? `${JSON.stringify({ region: regionCode, year, candidates: rows.map(({ id: _id, planYearId: _p, createdAt: _c, ...rest }) => rest) }, null, 2)}\n`

@@ -7,7 +7,6 @@ import type { AppDeps } from '../../../server/deps';
 import { findPlanYear, planYears } from '../../plans';
 import { findRegion } from '../../regions';
 import { normalizeUnitName } from '../../units';
-import { candidateListDocx, candidateListXlsx } from '../candidate-list-files';
 import { readTableRows } from '../candidate-table.reader';
 import { parseCandidateTable } from '../candidate-table.rules';
 import { editVerdict, mayReadCandidates } from '../candidates.policy';
@@ -200,6 +199,8 @@ export async function exportCandidateList(
   const region = await findRegion(deps.db, regionCode);
   const title = `${region?.name ?? ''}${year}年民生实事${scope === 'all' ? '谋划项目' : '候选项目'}清单`;
   const fileName = `${title}.${format}`;
+  // Loaded on first use: docx and exceljs would otherwise sit in the server's memory from the start.
+  const { candidateListDocx, candidateListXlsx } = await import('../candidate-list-files');
   return format === 'xlsx'
     ? {
         body: await candidateListXlsx(title, rows),

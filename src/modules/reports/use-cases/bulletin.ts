@@ -5,9 +5,7 @@ import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { loadPlanDocument, resolveLightRule } from '../../progress';
 import { assessPlan } from '../bulletin.rules';
-import { bulletinDocx } from '../bulletin-docx';
 import { bulletinMarkdown } from '../bulletin-text.rules';
-import { bulletinXlsx } from '../bulletin-xlsx';
 
 export const BULLETIN_FORMATS = ['json', 'md', 'docx', 'xlsx'] as const;
 export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
@@ -39,9 +37,14 @@ export async function renderBulletin(
       return { body: `${JSON.stringify(assessment, null, 2)}\n`, contentType };
     case 'md':
       return { body: bulletinMarkdown(assessment, plan), contentType };
-    case 'docx':
+    // The writers load docx and exceljs on first use (~28 MB a server would otherwise hold from start).
+    case 'docx': {
+      const { bulletinDocx } = await import('../bulletin-docx');
       return { body: await bulletinDocx(bulletinMarkdown(assessment, plan)), contentType };
-    case 'xlsx':
+    }
+    case 'xlsx': {
+      const { bulletinXlsx } = await import('../bulletin-xlsx');
       return { body: await bulletinXlsx(assessment, plan), contentType };
+    }
   }
 }

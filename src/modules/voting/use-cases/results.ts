@@ -5,7 +5,6 @@ import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { verifyBallotChain } from '../ballot.rules';
 import { type SessionResult, sessionResult, tallyBallot } from '../result.rules';
-import { resolutionDocx, resultXlsx } from '../result-documents';
 import type { ApprovalBallot, RankingBallot } from '../tally.rules';
 import { tally } from '../tally.rules';
 import { assertAllowed, mayFollowVote, mayManageVote } from '../voting.policy';
@@ -218,6 +217,8 @@ export async function exportResult(deps: AppDeps, actor: Actor, id: string, form
     result,
     candidates: session.ballotCandidates!,
   };
+  // Loaded on first use: docx and exceljs would otherwise sit in the server's memory from the start.
+  const { resolutionDocx, resultXlsx } = await import('../result-documents');
   if (format === 'xlsx') {
     const ballots = randomOrder(await ballotsOf(deps.db, id));
     return {

@@ -1,0 +1,140 @@
+import { fsyncSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { type Database, type Db, MIGRATIONS_FOLDER } from './client';
+import * as schema from './schema';
+
+/**
+ * The embedded database. Out of the box PGlite runs PostgreSQL with fsync off, and the Node file
+ * system it runs on (Emscripten NODEFS) turns fsync() into a no-op and fdatasync() into a no-op: a
+ * commit reaches the OS page cache (a killed process loses nothing) but is never forced to disk (a
+ * power cut can lose recent commits or leave the folder corrupt). For a folder on disk we turn fsync
+ * on, make NODEFS's fsync a real fsync and sync the WAL with fsync(), so a commit returns only once
+ * its WAL is on disk and checkpoints sync the data files, as on PostgreSQL. And we refuse a folder
+ * another live process holds: PGlite's own postmaster.pid carries a fake pid and stops nobody, and
+ * two processes on one folder silently lose acknowledged commits. See docs/OPERATIONS.md.
+ */
+export async function openPglite(dataDir: string): Promise<Database> {
+  const wrap = async (client: PGlite, release: () => void): Promise<Database> => {
+    try {
+      await client.waitReady;
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'pglite',
+      migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  };
+  if (dataDir === ':memory:') return wrap(new PGlite(), () => {});
+
+  mkdirSync(dataDir, { recursive: true });
+
+  // One process per folder: <dataDir>/minsheng.lock holds the pid of the process that has it open.
+  // A lock left by a dead process (kill -9, power cut) is taken over.
+  const registry = globalThis as Record<symbol, Set<string> | undefined>;
+  const openDirs = Symbol.for('minsheng.pglite.openDirs');
+  if (!registry[openDirs]) registry[openDirs] = new Set<string>();
+  const held = registry[openDirs];
+  const folder = realpathSync(dataDir);
+  const lockPath = join(folder, 'minsheng.lock');
+  const inUse = (by: string) =>
+    new Error(
+      `数据目录 ${dataDir} 正被${by}使用（in use）：内嵌数据库（PGlite）同一时间只能由一个进程打开。` +
+        `请先停止该进程；若确认它已不在运行，删除 ${lockPath} 后重试。`,
+    );
+  if (held.has(folder)) throw inUse('本进程');
+  const token = `${process.pid}\n${new Date().toISOString()}\n`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lockPath, token, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 2) throw error;
+    }
+    let holder = Number.NaN;
+    try {
+      holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+    } catch {
+      continue; // removed meanwhile: try again
+    }
+    let alive = !Number.isInteger(holder) || holder <= 0; // unreadable: assume someone has it
+    if (!alive && holder !== process.pid) {
+      try {
+        process.kill(holder, 0);
+        alive = true;
+      } catch (error) {
+        alive = (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+      // A killed holder not yet reaped by its parent (a zombie) still answers kill(pid, 0).
+      try {
+        if (alive && /^\d+ \(.*\) [ZX]/s.test(readFileSync(`/proc/${holder}/stat`, 'utf8'))) alive = false;
+      } catch {
+        // no /proc: trust kill(pid, 0)
+      }
+    }
+    if (alive) throw inUse(Number.isInteger(holder) ? `进程 ${holder} ` : '另一进程');
+    rmSync(lockPath, { force: true });
+  }
+  held.add(folder);
+  const release = () => {
+    held.delete(folder);
+    try {
+      if (readFileSync(lockPath, 'utf8') === token) rmSync(lockPath, { force: true });
+    } catch {
+      // already gone
+    }
+  };
+
+  interface NodeFsOps {
+    tryFSOperation?: (operation: () => void) => void;
+    stream_ops: { fsync?: (stream: { nfd: number }) => number };
+  }
+  class DurableNodeFS extends NodeFS {
+    override async init(pg: PGlite, options: Parameters<NodeFS['init']>[1]) {
+      const result = await super.init(pg, options);
+      const preRun = result.emscriptenOpts.preRun ?? [];
+      result.emscriptenOpts.preRun = [
+        ...preRun,
+        (mod) => {
+          const nodefs = mod.NODEFS as unknown as NodeFsOps;
+          if (!nodefs?.stream_ops)
+            throw new Error('PGlite: NODEFS.stream_ops not found, cannot make fsync real');
+          nodefs.stream_ops.fsync = (stream) => {
+            const sync = () => fsyncSync(stream.nfd);
+            if (nodefs.tryFSOperation) nodefs.tryFSOperation(sync);
+            else sync();
+            return 0;
+          };
+        },
+      ];
+      return result;
+    }
+  }
+  let client: PGlite;
+  try {
+    client = new PGlite({
+      fs: new DurableNodeFS(folder),
+      // PGlite's defaults pass -F (fsync off); a later -c wins. Emscripten's fdatasync is a no-op,
+      // so the WAL is synced with fsync().
+      startParams: [...PGlite.defaultStartParams, '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'],
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return wrap(client, release);
+}
