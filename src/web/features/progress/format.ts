@@ -113,7 +113,11 @@ export function quantity(
   if (value === null || value === undefined) return '—';
   if (kind === 'amount') return wan(String(value));
   const n = quantityToNumber(value);
-  const text = Number.isFinite(n) ? n.toLocaleString('zh-CN', { maximumFractionDigits: 4 }) : String(value);
+  // A roll-up of percent figures is a weighted mean: two decimals, as rates are printed.
+  const digits = kind === 'percent' ? 2 : 4;
+  const text = Number.isFinite(n)
+    ? n.toLocaleString('zh-CN', { maximumFractionDigits: digits })
+    : String(value);
   if (kind === 'percent') return `${text}%`;
   if (kind === 'milestone') return `${text}个节点`;
   return unit ? `${text}${unit === '%' ? '%' : ` ${unit}`}` : text;
