@@ -7,6 +7,7 @@ import { evaluationBallots, evaluationTokens } from '../../src/modules/evaluatio
 import {
   castEvaluationBallot,
   closeEvaluation,
+  lookUpEvaluationReceipt,
   publicEvaluationResult,
   readEvaluationBallot,
   verifyEvaluationBallots,
@@ -19,6 +20,7 @@ import {
   openSession,
   setRoll,
 } from '../../src/modules/evaluation/use-cases/sessions';
+import { publicProject } from '../../src/modules/evaluation/use-cases/survey';
 import { seed } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
@@ -40,6 +42,7 @@ describe.each(testDatabaseKinds())('the deputies rate last year’s projects on 
   let sessionId: string;
   let projects: Array<{ id: string; name: string }>;
   const tokens: string[] = [];
+  let receipt: string;
 
   beforeAll(async () => {
     database = await kind.open();
@@ -115,6 +118,7 @@ describe.each(testDatabaseKinds())('the deputies rate last year’s projects on 
       message: `“${first!.name}”的评价“很好”无法识别，应为满意、基本满意或不满意，本票未记录`,
     });
     const cast = await castEvaluationBallot(deps, tokens[0]!, ratings('满意', '不满意'));
+    receipt = cast.receipt;
     expect(cast.repeated).toBe(false);
     expect(cast.receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     const again = await castEvaluationBallot(deps, tokens[0]!, ratings('满意', '不满意'));
@@ -199,5 +203,23 @@ describe.each(testDatabaseKinds())('the deputies rate last year’s projects on 
     expect(results.regions[0]!.regionName).toBe('沁水县');
     expect(results.regions[0]!.verdicts.deputies).toMatchObject({ 满意: 1 });
     expect(results.regions[0]!.projects[0]!.deputies).toMatchObject({ verdict: '满意' });
+  });
+
+  it('shows the deputies’ counts and verdict on the project’s public page once counted, and the receipt as counted', async () => {
+    const [first, second] = projects;
+    const page = await publicProject(deps, first!.id);
+    expect(page.deputies).toMatchObject({
+      sessionId,
+      title: '2023年民生实事项目满意度测评',
+      valid: true,
+      counts: { satisfied: 3, basicallySatisfied: 0, dissatisfied: 0 },
+      verdict: '满意',
+    });
+    expect((await publicProject(deps, second!.id)).deputies).toMatchObject({ verdict: '不满意' });
+    expect(await lookUpEvaluationReceipt(deps, receipt)).toMatchObject({
+      session: { id: sessionId },
+      status: 'counted',
+      message: '您的测评票已计入本次测评结果',
+    });
   });
 });
