@@ -235,3 +235,25 @@ export async function funnelCounts(db: Executor, planYearId: string) {
     suggestionsInElected: Number(row.suggestions_in_elected),
   };
 }
+
+/** Plan years with at least one published answer (an answered group with members), newest first. */
+export async function answeredPlanYears(db: Executor) {
+  const result = await db.execute(sql`
+    select p.region_code as "regionCode", r.name as "regionName", p.year, p.title,
+      count(*)::int as groups
+    from suggestion_groups g
+    join plan_years p on p.id = g.plan_year_id
+    join regions r on r.code = p.region_code
+    where g.status = 'answered' and exists (select 1 from suggestions s where s.group_id = g.id)
+    group by p.region_code, r.name, p.year, p.title
+    order by p.year desc, p.region_code
+    limit 200
+  `);
+  return rowsOf<{
+    regionCode: string;
+    regionName: string;
+    year: number;
+    title: string | null;
+    groups: number;
+  }>(result).map((r) => ({ ...r, year: Number(r.year), groups: Number(r.groups) }));
+}

@@ -10,6 +10,7 @@ import { CHANNEL_LABELS, type Channel } from '../suggestion-sheet.rules';
 import { mayAnswerFor, mayManageSuggestions, mayReadSuggestions, seesPhones } from '../suggestions.policy';
 import {
   type AnswerView,
+  answeredPlanYears,
   answersOf,
   photoIdsOf,
   planYearByRegion,
@@ -340,4 +341,9 @@ export async function publicAnswers(deps: AppDeps, regionCode: string, year: num
       })
       .filter((g) => g.answer && g.suggestions > 0),
   };
+}
+
+/** The plan years whose answers the public page can show, so a resident can pick one. */
+export async function publicAnswerYears(deps: AppDeps) {
+  return { items: await answeredPlanYears(deps.db) };
 }
