@@ -75,10 +75,10 @@ export function EvaluationResultsPage() {
         <p className="project-muted">{result.ruleText}</p>
       </section>
       <ol className="evaluation-results" aria-label="各项目测评结果">
-        {result.projects.map((p) => (
+        {result.projects.map((p, i) => (
           <li key={p.projectId} className="project-card">
             <h2>
-              {p.seq}. <Link to={`/p/${p.projectId}`}>{p.name}</Link>
+              {i + 1}. <Link to={`/p/${p.projectId}`}>{p.name}</Link>
             </h2>
             <p className="evaluation-counts">
               满意 <strong>{p.counts.satisfied}</strong> · 基本满意{' '}
