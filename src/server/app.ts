@@ -19,7 +19,7 @@ import { planRoutes } from '../modules/plans';
 import { progressRoutes } from '../modules/progress';
 import { regionRoutes } from '../modules/regions';
 import { reportRoutes } from '../modules/reports';
-import { suggestionRoutes } from '../modules/suggestions';
+import { startSuggestionIntake, suggestionRoutes } from '../modules/suggestions';
 import { unitRoutes } from '../modules/units';
 import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
@@ -163,6 +163,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...suggestionRoutes(),
   ];
   registerRoutes(app, deps, routes);
+  // Residents' suggestions are acknowledged from a journal on disk and drained into the database;
+  // what a killed process left in it is taken back here, before the server listens.
+  const intake = await startSuggestionIntake(deps);
+  if (intake) app.addHook('onClose', () => intake.close());
   app.decorate(
     'apiRoutes',
     routes.map((r) => ({ method: String(r.method), url: r.url })),

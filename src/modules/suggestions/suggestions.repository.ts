@@ -104,6 +104,38 @@ export async function lockPhone(db: Executor, phone: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`suggestion-phone:${phone}`}))`);
 }
 
+/** Each phone's suggestions since the instant given, with their codes (the daily limit counts them). */
+export async function recentByPhones(
+  db: Executor,
+  phones: string[],
+  since: Date,
+): Promise<Array<{ phone: string; trackingCode: string; createdAt: Date }>> {
+  if (phones.length === 0) return [];
+  const rows = await db
+    .select({
+      phone: suggestions.phone,
+      trackingCode: suggestions.trackingCode,
+      createdAt: suggestions.createdAt,
+    })
+    .from(suggestions)
+    .where(and(inArray(suggestions.phone, phones), gt(suggestions.createdAt, since)));
+  return rows.map((r) => ({ ...r, phone: r.phone! }));
+}
+
+/** Which of these tracking codes are already in the table, with what each row says. */
+export async function suggestionsByCodes(db: Executor, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select({
+      trackingCode: suggestions.trackingCode,
+      planYearId: suggestions.planYearId,
+      text: suggestions.text,
+      submittedAt: suggestions.submittedAt,
+    })
+    .from(suggestions)
+    .where(inArray(suggestions.trackingCode, codes));
+}
+
 export async function trackingCodeTaken(db: Executor, code: string): Promise<boolean> {
   const [row] = await db
     .select({ id: suggestions.id })

@@ -101,7 +101,7 @@ const staffEntryBody = z.object({
 /**
  * Submissions per client address: generous enough for a village's shared connection, tight enough
  * to stop a script. MINSHENG_SUGGESTION_RATE_LIMIT (per 10 minutes) lets a load test raise it; the
- * phone's own daily limit is counted in the database (submitSuggestion).
+ * phone's own daily limit is counted by submitSuggestion (in memory beside the intake journal).
  */
 export function suggestionSubmitLimit(env: NodeJS.ProcessEnv = process.env) {
   const value = Number(env.MINSHENG_SUGGESTION_RATE_LIMIT);

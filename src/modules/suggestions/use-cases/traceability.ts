@@ -5,6 +5,7 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
 import { candidates } from '../../candidates';
+import { settleIntake } from '../suggestion-intake';
 import { mayManageSuggestions, mayReadSuggestions } from '../suggestions.policy';
 import { funnelCounts, planYearById, requireGroup, requirePlanYear } from '../suggestions.repository';
 import { candidateSuggestionGroups, suggestionGroups } from '../triage.tables';
@@ -72,6 +73,7 @@ export async function unlinkCandidate(
  */
 export async function planFunnel(deps: AppDeps, actor: Actor, regionCode: string, year: number) {
   if (!mayReadSuggestions(actor, regionCode)) throw new DomainError('OUT_OF_SCOPE');
+  await settleIntake(deps.db);
   const planYear = await requirePlanYear(deps.db, regionCode, year);
   return { region: regionCode, year, ...(await funnelCounts(deps.db, planYear.id)) };
 }

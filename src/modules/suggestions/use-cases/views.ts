@@ -6,6 +6,7 @@ import type { AppDeps } from '../../../server/deps';
 import { candidates } from '../../candidates';
 import { maskPhone } from '../../identity';
 import { units } from '../../units';
+import { settleIntake } from '../suggestion-intake';
 import { CHANNEL_LABELS, type Channel } from '../suggestion-sheet.rules';
 import { mayAnswerFor, mayManageSuggestions, mayReadSuggestions, seesPhones } from '../suggestions.policy';
 import {
@@ -97,6 +98,7 @@ export async function listGroups(
   filter: GroupFilter = {},
 ) {
   if (!mayReadSuggestions(actor, regionCode)) throw new DomainError('OUT_OF_SCOPE');
+  await settleIntake(deps.db);
   const planYear = await requirePlanYear(deps.db, regionCode, year);
   const mine = unitsOfActor(actor);
   const conditions: SQL[] = [eq(suggestionGroups.planYearId, planYear.id)];
@@ -218,6 +220,7 @@ export async function listSuggestions(
   filter: SuggestionFilter = {},
 ) {
   if (!mayReadSuggestions(actor, regionCode)) throw new DomainError('OUT_OF_SCOPE');
+  await settleIntake(deps.db);
   const planYear = await requirePlanYear(deps.db, regionCode, year);
   const conditions: SQL[] = [eq(suggestions.planYearId, planYear.id)];
   const q = filter.q?.trim();
