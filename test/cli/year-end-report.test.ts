@@ -33,7 +33,8 @@ describe.each(testDatabaseKinds())('report year-end command on $name', (kind) =>
     const seeded = run('seed');
     expect(seeded.err).toBe('');
     expect(seeded.code).toBe(0);
-  });
+    // The whole demo seed in a child process: minutes on a loaded machine.
+  }, 300_000);
   afterAll(() => database?.close());
 
   it('writes Qinshui 2022 as text: completion, the funnel said plainly, the deputies’ demo evaluation', () => {

@@ -21,7 +21,7 @@ import { TABLE_GRID_BORDERS } from '../../kernel/document-styles';
 const TITLE_FONT = 'SimSun';
 const BODY_FONT = 'FangSong';
 const BODY_SIZE = 32; // 三号 = 16pt, in half-points
-const TABLE_SIZE = 24;
+const TABLE_SIZE = 21; // 五号 = 10.5pt, as 公文 tables print
 /** The width between the 公文 margins on A4, in twips. */
 const TEXT_WIDTH = 11906 - 1588 - 1474;
 
@@ -134,13 +134,16 @@ function table(block: string[]): Table {
 }
 
 /**
- * Columns as wide as their longest text (within bounds), so 序号 stays narrow and a project's name
- * gets the room; Word and LibreOffice both read the grid.
+ * Columns as wide as their longest text (a Chinese character counts double, within bounds), so 序号
+ * stays narrow, three digits never wrap and a project's name gets the room; Word and LibreOffice both
+ * read the grid.
  */
 function columnWidths(rows: string[][]): number[] {
   const count = Math.max(...rows.map((r) => r.length));
+  const span = (text: string) =>
+    [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : ch === '%' ? 2.4 : 1.6), 0);
   const weights = Array.from({ length: count }, (_, c) =>
-    Math.min(20, Math.max(3, ...rows.map((r) => [...(r[c] ?? '')].length))),
+    Math.min(26, Math.max(8, ...rows.map((r) => span(r[c] ?? '')))),
   );
   const total = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));

@@ -60,7 +60,7 @@ export function addSatisfactionSheets(
   title: string,
 ): void {
   const sheet = book.addWorksheet('满意度测评', { views: [{ state: 'frozen', ySplit: 4 }] });
-  const widths = [6, 34, 8, 10, 8, 8, 10, 10, 10, 8, 10, 8, 10];
+  const widths = [6, 34, 12, 14, 12, 8, 10, 10, 10, 8, 10, 8, 10];
   sheet.columns = widths.map((width) => ({ width }));
   const s = section.session;
   const note = s
@@ -72,6 +72,8 @@ export function addSatisfactionSheets(
   sheet.mergeCells(3, 3, 3, 8);
   sheet.mergeCells(3, 9, 3, 13);
   headerRow(sheet.getRow(3), ['序号', '项目', '人大代表测评', '', '', '', '', '', '群众满意度调查']);
+  // A group heading spans its columns: never wrap it inside the first one.
+  sheet.getRow(3).alignment = { horizontal: 'center', vertical: 'middle' };
   headerRow(sheet.getRow(4), [
     '',
     '',
