@@ -34,7 +34,9 @@ export function regionRows(regions: readonly RegionResults[], view: 'deputies' |
 
 /** 分地区: one bar per region of the year, for superiors who see their counties side by side. */
 export function RegionsChart({ regions }: { regions: readonly RegionResults[] }) {
-  const [view, setView] = useState<'deputies' | 'survey'>('deputies');
+  const [view, setView] = useState<'deputies' | 'survey'>(
+    regions.some((r) => r.session) ? 'deputies' : 'survey',
+  );
   const rows = regionRows(regions, view);
   return (
     <Card size="small" title="各地区测评结果">
