@@ -241,6 +241,7 @@ export async function funnelCounts(db: Executor, planYearId: string) {
          and exists (select 1 from suggestions s where s.group_id = g.id)) as groups,
       (select count(*)::int from suggestion_groups g where g.plan_year_id = ${planYearId} and g.status = 'answered') as answered,
       (select count(*)::int from candidates c where c.plan_year_id = ${planYearId}) as candidates,
+      (select count(*)::int from candidates c where c.plan_year_id = ${planYearId} and c.shortlisted) as shortlisted,
       (select count(*)::int from candidates c where c.plan_year_id = ${planYearId}
          and exists (select 1 from candidate_suggestion_groups l where l.candidate_id = c.id)) as linked_candidates,
       (select count(*)::int from candidates c where c.plan_year_id = ${planYearId} and c.status = 'elected') as elected,
@@ -260,6 +261,7 @@ export async function funnelCounts(db: Executor, planYearId: string) {
     groups: Number(row.groups),
     answered: Number(row.answered),
     candidates: Number(row.candidates),
+    shortlisted: Number(row.shortlisted),
     linkedCandidates: Number(row.linked_candidates),
     elected: Number(row.elected),
     projects: Number(row.projects),
