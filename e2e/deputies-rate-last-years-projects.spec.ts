@@ -1,15 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { screenshotter } from './support/artifacts';
 import { type Browser, launchBrowser } from './support/browser';
-import { assertWebBuilt, DEMO_PASSWORD, type RunningServer, startServer } from './support/server';
+import { assertWebBuilt, DEMO_PASSWORD, REPO_ROOT, type RunningServer, startServer } from './support/server';
 
 /**
  * At the county congress of January 2024, 沁水县民生办 opens the satisfaction evaluation of the 2023
  * projects (the demo plan year), types in a roll of three deputies and checks them in; each deputy
  * scans the one-time QR code and rates every project on a phone, by secret ballot. The coordinator
- * closes the evaluation and reads the verdicts and the chart. Then a resident scans a project's site
- * poster, reads its progress on a phone and rates it; a second rating from the same phone is refused.
+ * closes the evaluation and reads the verdicts and the chart; a deputy checks the receipt on the
+ * phone and reads the published counts. Then a resident scans a project's site poster, reads its
+ * progress and the deputies' verdict on a phone and rates it; a second rating from the same phone is
+ * refused. The coordinator sets the survey's window in the future: the resident's page says politely
+ * when it opens instead of the form. The coordinator downloads the poster as PNG from the project page.
  */
 const JOURNEY = 'deputies-rate-last-years-projects';
 const DEPUTIES = [
@@ -86,6 +91,8 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
 
     // ── On their phones, the deputies rate every project; the third is less pleased with the first.
     let projectCount = 0;
+    let firstReceipt = '';
+    let deputyPhone: Page | undefined;
     for (const [i, token] of tokens.entries()) {
       const phone = await openPage({ phone: true });
       // As the QR code opens it: the token after '#', dropped from the address bar once read.
@@ -105,7 +112,11 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
       await visible(phone, '测评票已提交');
       const receipt = await phone.locator('.evaluate-receipt').innerText();
       expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-      if (i === 0) await shot(phone, 'deputy-receipt-phone');
+      if (i === 0) {
+        firstReceipt = receipt;
+        deputyPhone = phone;
+        await shot(phone, 'deputy-receipt-phone');
+      }
       // The same QR code cannot be used twice.
       await phone.goto(`${server.url}/portal/evaluate/${token}`);
       await visible(phone, '该测评票已经提交，不能再次提交或修改');
@@ -130,6 +141,28 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
     await desk.getByRole('img', { name: /沁水县各项目代表测评结果/ }).waitFor();
     await visible(desk, `满意 ${projectCount} 项，基本满意 0 项，不满意 0 项`);
     await shot(desk, 'results-chart');
+
+    // ── The first deputy checks the receipt on the phone: the receipt page serves the vote's and the
+    // evaluation's; typed on the vote's side, the code is still found, counted, with the counts public.
+    await deputyPhone!.goto(`${server.url}/portal/receipt`);
+    await deputyPhone!.getByLabel('回执码').fill(firstReceipt.toLowerCase());
+    await deputyPhone!.getByRole('button', { name: '查验' }).click();
+    await visible(deputyPhone!, '您的测评票已计入本次测评结果');
+    expect(await deputyPhone!.getByLabel('满意度测评票').isChecked()).toBe(true);
+    await shot(deputyPhone!, 'deputy-checks-evaluation-receipt');
+    await deputyPhone!.getByRole('link', { name: '查看公布的测评结果' }).click();
+    await visible(deputyPhone!, '应到 3 人，实到 3 人，收回测评票 3 张');
+    expect(await deputyPhone!.locator('.evaluation-results > li').count()).toBe(projectCount);
+    expect(await deputyPhone!.getByText('测评结论：满意').count()).toBe(projectCount);
+    await visible(deputyPhone!, /^满意 2 · 基本满意 0 ·\s*不满意 1$/);
+    expect(await deputyPhone!.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(deputyPhone!, 'published-evaluation-counts-phone');
+    const publishedPath = new URL(deputyPhone!.url()).pathname;
+    await desk.goto(`${server.url}${publishedPath}`);
+    await visible(desk, '应到 3 人，实到 3 人，收回测评票 3 张');
+    await shot(desk, 'published-evaluation-counts-desktop');
+    await desk.goBack();
+    await desk.getByRole('tab', { name: '测评结果' }).click();
     const projectLink = desk.getByRole('link', { name: '公开页' }).first();
     const projectPath = new URL((await projectLink.getAttribute('href'))!, server.url).pathname;
 
@@ -142,6 +175,9 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
     await visible(resident, '项目进展');
     await visible(resident, '来自审核通过的进度报告');
     await visible(resident, '牵头单位');
+    // The deputies' published verdict, on the project's own page.
+    await visible(resident, '人大代表测评');
+    await visible(resident, '测评结论：满意');
     expect(await resident.locator('body').innerText()).not.toMatch(/1[3-9]\d{9}/);
     await shot(resident, 'resident-project-page');
     await resident.locator('.rating-choices label', { hasText: /^满意$/ }).click();
@@ -162,6 +198,46 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
     await shot(resident, 'resident-duplicate-refused');
     await resident.getByRole('link', { name: '码上提' }).waitFor();
 
+    // ── The coordinator sets the survey's window for next spring: the page now says when it opens.
+    await desk.getByRole('button', { name: '设置评价期' }).click();
+    await desk.getByLabel('开始日期').fill('2099-03-01');
+    await desk.getByLabel('截止日期').fill('2099-03-03');
+    await desk.getByRole('button', { name: '保存评价期' }).click();
+    await visible(desk, '满意度评价期不少于 7 天（现为 3 天）');
+    await desk.getByLabel('截止日期').fill('2099-03-31');
+    await desk.getByRole('button', { name: '保存评价期' }).click();
+    await visible(desk, '2099-03-01 至 2099-03-31');
+    await visible(desk, '未开始');
+    await shot(desk, 'coordinator-sets-survey-window');
+    await resident.reload();
+    await visible(
+      resident,
+      '本年度群众满意度评价将于2099年3月1日开始（评价期 2099年3月1日至2099年3月31日），届时欢迎您评价',
+    );
+    expect(await resident.getByRole('button', { name: '提交评价' }).count()).toBe(0);
+    await visible(resident, '已有 1 人评价');
+    await shot(resident, 'resident-survey-not-yet-open');
+
+    // ── The poster from the project's console page: PDF, SVG, and a PNG drawn in the browser.
+    await desk.goto(`${server.url}/progress/projects/${projectPath.slice(3)}`);
+    const posterLinks = desk.getByRole('group', { name: '现场二维码海报' });
+    await posterLinks.getByRole('button', { name: '海报 PNG' }).waitFor();
+    expect(await posterLinks.getByRole('link', { name: /海报 PDF/ }).getAttribute('href')).toBe(
+      `/api/projects/${projectPath.slice(3)}/poster.pdf`,
+    );
+    await shot(desk, 'project-page-poster-links');
+    const [download] = await Promise.all([
+      desk.waitForEvent('download'),
+      posterLinks.getByRole('button', { name: '海报 PNG' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/-二维码海报\.png$/);
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // IHDR: A4 at 300 dpi.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2480, 3508]);
+    // Kept beside the screenshots, for a person to look at.
+    await download.saveAs(join(REPO_ROOT, 'test-artifacts', 'e2e', JOURNEY, 'poster.png'));
+
     // ── The coordinator, on a phone, reads the results with the resident's rating beside the verdicts.
     const coordinatorPhone = await openPage({ phone: true });
     await coordinatorPhone.goto(`${server.url}/login`);
@@ -177,5 +253,5 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
     expect(await resident.getByRole('link', { name: '提建议' }).getAttribute('href')).toBe(
       `/portal/suggest?project=${projectPath.slice(3)}`,
     );
-  });
+  }, 300_000);
 });

@@ -120,15 +120,32 @@ describe('人大代表用手机票决民生实事项目', () => {
     await desk.getByRole('button', { name: '新建票决会议' }).click();
     const dialog = desk.getByRole('dialog', { name: '新建票决会议' });
     await dialog.getByLabel('人民代表大会届次').fill('沁水县第十七届人民代表大会');
-    await dialog.getByLabel('会议', { exact: true }).fill('第四次会议');
+    // A slip of the keyboard: the sitting is typed wrong, and put right before the session opens.
+    await dialog.getByLabel('会议', { exact: true }).fill('第三次会议');
     await visible(desk, '候选项目（按选票顺序，共 15 项）');
     expect(await dialog.getByLabel('应选名额').inputValue()).toBe('12');
     await dialog.getByText(/^表决规则（默认/).click();
     await visible(desk, '每票最多赞成数');
+    await visible(desk, '计为无效票（默认）');
     await shot(desk, 'create-session');
     await dialog.getByRole('button', { name: '新建' }).click();
-    await desk.getByRole('heading', { name: /沁水县第十七届人民代表大会第四次会议/ }).waitFor();
+    await desk.getByRole('heading', { name: /沁水县第十七届人民代表大会第三次会议/ }).waitFor();
     await visible(desk, '请先导入代表名单，再开始签到投票');
+    await desk.getByRole('button', { name: '修改设置' }).click();
+    const editor = desk.getByRole('dialog', { name: '修改票决会议' });
+    expect(await editor.getByLabel('会议', { exact: true }).inputValue()).toBe('第三次会议');
+    expect(await editor.getByLabel('应选名额').inputValue()).toBe('12');
+    await editor.getByLabel('会议', { exact: true }).fill('第四次会议');
+    await shot(desk, 'edit-session');
+    await editor.getByRole('button', { name: '保存' }).click();
+    await visible(desk, '已保存票决会议设置');
+    await desk.getByRole('heading', { name: /沁水县第十七届人民代表大会第四次会议/ }).waitFor();
+    await visible(desk, '候选项目 15 项，应选 12 项');
+    await visible(
+      desk,
+      '对每个候选项目选择赞成、反对或弃权，赞成不得超过 12 项，超过的选票为无效票；未选择的视为弃权',
+    );
+    await desk.getByRole('tab', { name: '代表名单' }).click();
 
     // A roll with mistakes is refused whole, every problem by row; the corrected one goes in.
     const upload = desk.locator('input[type=file]');
@@ -216,11 +233,16 @@ describe('人大代表用手机票决民生实事项目', () => {
       expect(await fitsWidth(page)).toBe(true);
       if (i === 0) await shot(page, 'phone-ballot-marked');
       if (i === 4) {
-        // The last deputy says 赞成 to thirteen for twelve seats: warned, and cannot go on until fixed.
+        // The last deputy says 赞成 to thirteen for twelve seats: warned that the ballot would be void
+        // (the default rule), told again before casting it, and goes back to fix it.
         for (const c of names.slice(5)) await mark(page, c, '赞成');
-        await visible(page, '赞成超过 12 项，选票将无效，请减少赞成');
-        expect(await page.getByRole('button', { name: '下一步：确认选票' }).isDisabled()).toBe(true);
+        await visible(page, '赞成超过 12 项，按规则本票将为无效票；如需有效，请减少赞成');
         await shot(page, 'phone-too-many-yes');
+        await page.getByRole('button', { name: '下一步：确认选票' }).click();
+        await visible(page, /您赞成了 13 项，超过每票最多 12 项。按本次规则，提交后本票为无效票/);
+        await page.getByRole('button', { name: '仍然投出（无效票）' }).waitFor();
+        await shot(page, 'phone-confirm-void');
+        await page.getByRole('button', { name: '返回修改' }).click();
         await mark(page, names[14]!, '弃权');
         await visible(page, /赞成 12 项 \/ 应选 12 项/);
       }

@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chooseOption } from './support/antd';
 import { screenshotter } from './support/artifacts';
 import { type Browser, launchBrowser } from './support/browser';
+import { apiSession } from './support/journey';
 import { assertWebBuilt, DEMO_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
  * A resident of 沁水县 asks, from a phone, for a lift in an old six-storey building and keeps the
  * tracking code. The county's coordinator groups the suggestions, merges in a hotline call that says
  * the same in other words, and routes the group to 住建局. 住建局's clerk answers 部分采纳 with the
- * reason. The resident opens the code on the phone and reads the answer.
+ * reason. The resident opens the code on the phone and reads the answer, then every published
+ * answer of the year. The coordinator links the answered group to the candidate project 住建局 drafted
+ * from it, sees how many residents asked, and the funnel counts the link.
  */
 const JOURNEY = 'resident-suggestion-is-answered';
 const RESIDENT_TEXT = '杏园社区3号楼是六层老楼，没有电梯，我母亲八十多岁下不了楼，建议给老楼加装电梯。';
@@ -147,5 +150,56 @@ describe('群众提出建议，部门答复后凭查询码看到答复', () => {
     const page = await phone.content();
     expect(page).not.toContain('13935630001');
     await shot(phone, 'resident-reads-the-answer');
-  }, 240_000);
+
+    // Every published answer of the year, from the track page: no names, phones or residents' words.
+    await phone.getByRole('link', { name: '查看全部公开答复' }).click();
+    await phone.getByRole('heading', { name: '建议答复' }).waitFor();
+    const published = phone.locator('.answers-list > li').filter({ hasText: REASON });
+    await published.waitFor();
+    expect(await published.innerText()).toMatch(/部分采纳[\s\S]*3 条建议/);
+    const answersPage = await phone.content();
+    expect(answersPage).not.toContain('13935630001');
+    expect(answersPage).not.toContain(RESIDENT_TEXT);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(phone, 'resident-reads-all-answers');
+    await desk.goto(`${server.url}/portal/answers?region=140521&year=${year}`);
+    await desk.locator('.answers-list > li').filter({ hasText: REASON }).waitFor();
+    await shot(desk, 'answers-page-desktop');
+
+    // 住建局 drafts a candidate from the group; the coordinator links it to the group on the candidate page.
+    const api = await apiSession(server.url, 'qinshui.coord');
+    const units = (await (await api('/api/units?region=140521')).json()) as {
+      items: { id: string; name: string; shortName: string | null }[];
+    };
+    const zjj = units.items.find((u) => u.name === '住建局' || u.shortName === '住建局')!;
+    const drafted = await api(`/api/plan-years/140521/${year}/candidates`, {
+      method: 'POST',
+      body: { name: '杏园社区老旧小区加装电梯项目', field: '城乡建设', leadUnitId: zjj.id },
+    });
+    expect(drafted.status).toBe(201);
+    const board = (await (await api(`/api/plan-years/140521/${year}/suggestion-groups`)).json()) as {
+      groups: { label: string; members: { text: string }[] }[];
+    };
+    const label = board.groups.find((g) => g.members.some((m) => m.text === RESIDENT_TEXT))!.label;
+    await desk.goto(`${server.url}/candidates?plan=140521/${year}`);
+    await desk.getByRole('heading', { name: '部门谋划 · 候选项目' }).waitFor();
+    await desk.getByRole('button', { name: '关联建议：杏园社区老旧小区加装电梯项目' }).click();
+    const dialog = desk.getByRole('dialog');
+    await dialog.getByLabel('筛选建议组').fill(label.slice(0, 6));
+    await dialog
+      .getByRole('checkbox', { name: new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .check();
+    await visible(desk, '已选 1 组，共 3 条建议');
+    await shot(desk, 'coordinator-links-candidate-to-group');
+    await dialog.getByRole('button', { name: '保存关联' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await visible(desk, `${label}（3 条建议）`);
+    await shot(desk, 'candidate-shows-its-suggestions');
+    await desk
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('menuitem', { name: '公开征集', exact: true })
+      .click();
+    await visible(desk, '1 个候选项目关联了建议组，回应 3 条群众建议；当选项目回应 0 条');
+    await shot(desk, 'funnel-counts-the-link');
+  }, 300_000);
 });

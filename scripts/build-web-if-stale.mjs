@@ -1,4 +1,5 @@
-// Builds the web app when dist/web is missing or older than any file under src/web, so that
+// Builds the web app when dist/web is missing or older than any file it is built from (src/web, the
+// shared kernel, and the pure rules and schemas the web app imports from the modules), so that
 // `npm start` after a fresh install builds once and later starts go straight to serving.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -7,18 +8,22 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const built = join(root, 'dist/web/index.html');
 
-function newest(dir) {
+function newest(dir, wanted = () => true) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(path, wanted));
+    else if (wanted(entry.name)) latest = Math.max(latest, statSync(path).mtimeMs);
   }
   return latest;
 }
 
-const sources = [join(root, 'src/web'), join(root, 'vite.config.ts')].filter(existsSync);
+const sharedByTheWeb = (name) => /\.(rules|schemas)\.ts$/.test(name) && !name.endsWith('.test.ts');
 const sourceTime = Math.max(
-  ...sources.map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)),
+  newest(join(root, 'src/web')),
+  newest(join(root, 'src/kernel')),
+  newest(join(root, 'src/modules'), sharedByTheWeb),
+  statSync(join(root, 'vite.config.ts')).mtimeMs,
 );
 if (existsSync(built) && statSync(built).mtimeMs >= sourceTime) process.exit(0);
 

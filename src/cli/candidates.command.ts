@@ -2,12 +2,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
-import { importCandidateTable, listCandidates } from '../modules/candidates/use-cases/candidate-list';
+import {
+  candidatesToExport,
+  type ExportScope,
+  exportCandidateList,
+  importCandidateTable,
+} from '../modules/candidates/use-cases/candidate-list';
 import { seedRegions } from '../seed/seed';
 import { printJson, withDeps } from './context';
 import { parseRegion, parseYear } from './plan.command';
 
 const FORMATS = ['json', 'xlsx', 'docx'] as const;
+const SCOPES: readonly ExportScope[] = ['list', 'all'];
 
 export function registerCandidateCommands(program: Command): void {
   const candidates = program.command('candidates').description('候选项目清单的导入与导出（官方附件表格式）');
@@ -55,32 +61,57 @@ export function registerCandidateCommands(program: Command): void {
     );
   candidates
     .command('export')
-    .description('导出候选项目清单：json、xlsx（同官方表格式）、docx（附件，可直接打印）')
+    .description(
+      '导出提交票决的候选项目清单（入围项目，经政府常务会、党委常委会研究后即票决清单）：json、xlsx（同官方表格式）、docx（附件，可直接打印）',
+    )
     .requiredOption('--region <code>', '行政区划代码')
     .requiredOption('--year <yyyy>', '年度')
     .option('--format <format>', 'json | xlsx | docx', 'json')
+    .option('--scope <scope>', 'list 入围清单（默认，同网页导出）| all 全部谋划项目', 'list')
     .option('--out <file>', '写入文件（不指定则写到标准输出）')
-    .action((o: { region: string; year: string; format: string; out?: string }) =>
+    .action((o: { region: string; year: string; format: string; scope: string; out?: string }) =>
       withDeps(async (deps) => {
         if (!FORMATS.includes(o.format as (typeof FORMATS)[number])) {
           throw new DomainError('VALIDATION_FAILED', {
             message: `不支持的格式 ${o.format}，可选：${FORMATS.join('、')}`,
           });
         }
+        if (!SCOPES.includes(o.scope as ExportScope)) {
+          throw new DomainError('VALIDATION_FAILED', {
+            message: `--scope 只能是 list（入围清单）或 all（全部谋划项目），收到“${o.scope}”`,
+          });
+        }
         const regionCode = parseRegion(o.region);
         const year = parseYear(o.year);
-        const rows = await listCandidates(deps, 'system:cli', regionCode, year);
-        const title = `${year}年民生实事候选项目清单`;
-        // `serve` is a command of this program too: the writers load only when a file is asked for.
-        const { candidateListDocx, candidateListXlsx } = await import(
-          '../modules/candidates/candidate-list-files'
-        );
-        const body =
-          o.format === 'json'
-            ? `${JSON.stringify({ region: regionCode, year, candidates: rows.map(({ id: _id, planYearId: _p, createdAt: _c, ...rest }) => rest) }, null, 2)}\n`
-            : o.format === 'xlsx'
-              ? await candidateListXlsx(title, rows)
-              : await candidateListDocx(title, rows);
+        const scope = o.scope as ExportScope;
+        let body: string | Buffer;
+        if (o.format === 'json') {
+          const list = await candidatesToExport(deps, 'system:cli', regionCode, year, scope);
+          body = `${JSON.stringify(
+            {
+              region: regionCode,
+              year,
+              title: list.title,
+              scope,
+              state: list.state,
+              stateLabel: list.stateLabel,
+              candidates: list.rows.map(({ id: _id, planYearId: _p, createdAt: _c, ...rest }) => rest),
+            },
+            null,
+            2,
+          )}\n`;
+        } else {
+          // The same files as the console's export: one use case, one layout.
+          const file = await exportCandidateList(
+            deps,
+            'system:cli',
+            regionCode,
+            year,
+            o.format as 'xlsx' | 'docx',
+            scope,
+          );
+          body = file.body;
+        }
         if (o.out) await writeFile(o.out, body);
         else process.stdout.write(body);
       }),

@@ -5,6 +5,7 @@ import { registerCandidateCommands } from './candidates.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerEvaluationCommands } from './evaluation.command';
 import { registerPlanCommands } from './plan.command';
+import { registerReportCommands } from './report.command';
 import { registerSuggestionCommands } from './suggestions.command';
 import { registerUserCommands } from './user.command';
 import { registerVoteCommands } from './vote.command';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerPlanCommands(program);
   registerBulletinCommands(program);
+  registerReportCommands(program);
   registerCandidateCommands(program);
   registerVoteCommands(program);
   registerEvaluationCommands(program);

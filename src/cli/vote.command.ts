@@ -35,6 +35,7 @@ interface TallyFlags {
   issued?: string;
   method: string;
   maxYes?: string;
+  overFull: string;
   maxRanked?: string;
   threshold: string;
   thresholdBase: string;
@@ -56,7 +57,12 @@ export function registerVoteCommands(program: Command): void {
     .option('--present <n>', '实到人数；默认等于发出票数')
     .option('--issued <n>', '发出票数；默认等于实到人数，二者都不给时等于收回票数')
     .option('--method <method>', '表决方式：approval 赞成/反对/弃权，ranking 排序（Borda 计分）', 'approval')
-    .option('--max-yes <n>', '每票最多赞成几项，超过为无效票；默认等于应选名额，none 为不限')
+    .option('--max-yes <n>', '每票最多赞成几项；默认等于应选名额，none 为不限')
+    .option(
+      '--over-full <rule>',
+      '赞成超过上限的选票：void 计为无效票（默认）；refuse 不予接收（应已退回代表重填），表中出现即报错',
+      'void',
+    )
     .option('--max-ranked <n>', '排序票每票最多排几名；默认全部候选项目')
     .option('--threshold <a/b>', '通过所需比例', '1/2')
     .option(
@@ -124,7 +130,26 @@ async function runTally(file: string, flags: TallyFlags) {
   const maxYes = /^(none|不限)$/i.test(flags.maxYes ?? '')
     ? null
     : optionalCount(flags.maxYes, '--max-yes', '每票最多赞成数');
-  return tallyApproval(sheet.ballots, { ...common, candidates: sheet.candidates, maxYes });
+  if (flags.overFull !== 'void' && flags.overFull !== 'refuse') {
+    throw new InputError(
+      `--over-full 只能是 void（计为无效票）或 refuse（不予接收），收到“${flags.overFull}”`,
+    );
+  }
+  try {
+    return tallyApproval(sheet.ballots, {
+      ...common,
+      candidates: sheet.candidates,
+      maxYes,
+      overfull: flags.overFull,
+    });
+  } catch (error) {
+    // The count names the ballot by its 票号; the clerk looks for the row of the file.
+    if (isDomainError(error) && error.code === 'BALLOT_TOO_MANY_YES') {
+      const { index } = error.details as { index: number };
+      throw new InputError(`${basename(file)}：第 ${sheet.rows[index]} 行：${error.message}`);
+    }
+    throw error;
+  }
 }
 
 async function readSheet<B>(file: string, parse: (rows: string[][]) => SheetReading<B>) {

@@ -15,6 +15,8 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DbKind;
+  /** The embedded database's folder on disk; absent in memory and on PostgreSQL. */
+  dataDir?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

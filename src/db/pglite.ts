@@ -1,10 +1,10 @@
-import { fsyncSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fsyncSync, mkdirSync, realpathSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { type Database, type Db, MIGRATIONS_FOLDER } from './client';
+import { lockFolder } from './folder-lock';
 import * as schema from './schema';
 
 /**
@@ -18,7 +18,7 @@ import * as schema from './schema';
  * two processes on one folder silently lose acknowledged commits. See docs/OPERATIONS.md.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
-  const wrap = async (client: PGlite, release: () => void): Promise<Database> => {
+  const wrap = async (client: PGlite, release: () => void, folder?: string): Promise<Database> => {
     try {
       await client.waitReady;
     } catch (error) {
@@ -29,6 +29,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     return {
       db,
       kind: 'pglite',
+      dataDir: folder,
       migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: async () => {
         try {
@@ -45,59 +46,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
 
   // One process per folder: <dataDir>/minsheng.lock holds the pid of the process that has it open.
   // A lock left by a dead process (kill -9, power cut) is taken over.
-  const registry = globalThis as Record<symbol, Set<string> | undefined>;
-  const openDirs = Symbol.for('minsheng.pglite.openDirs');
-  if (!registry[openDirs]) registry[openDirs] = new Set<string>();
-  const held = registry[openDirs];
   const folder = realpathSync(dataDir);
-  const lockPath = join(folder, 'minsheng.lock');
-  const inUse = (by: string) =>
-    new Error(
-      `数据目录 ${dataDir} 正被${by}使用（in use）：内嵌数据库（PGlite）同一时间只能由一个进程打开。` +
-        `请先停止该进程；若确认它已不在运行，删除 ${lockPath} 后重试。`,
-    );
-  if (held.has(folder)) throw inUse('本进程');
-  const token = `${process.pid}\n${new Date().toISOString()}\n`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      writeFileSync(lockPath, token, { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 2) throw error;
-    }
-    let holder = Number.NaN;
-    try {
-      holder = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-    } catch {
-      continue; // removed meanwhile: try again
-    }
-    let alive = !Number.isInteger(holder) || holder <= 0; // unreadable: assume someone has it
-    if (!alive && holder !== process.pid) {
-      try {
-        process.kill(holder, 0);
-        alive = true;
-      } catch (error) {
-        alive = (error as NodeJS.ErrnoException).code === 'EPERM';
-      }
-      // A killed holder not yet reaped by its parent (a zombie) still answers kill(pid, 0).
-      try {
-        if (alive && /^\d+ \(.*\) [ZX]/s.test(readFileSync(`/proc/${holder}/stat`, 'utf8'))) alive = false;
-      } catch {
-        // no /proc: trust kill(pid, 0)
-      }
-    }
-    if (alive) throw inUse(Number.isInteger(holder) ? `进程 ${holder} ` : '另一进程');
-    rmSync(lockPath, { force: true });
-  }
-  held.add(folder);
-  const release = () => {
-    held.delete(folder);
-    try {
-      if (readFileSync(lockPath, 'utf8') === token) rmSync(lockPath, { force: true });
-    } catch {
-      // already gone
-    }
-  };
+  const release = lockFolder(folder, 'minsheng.lock', `数据目录 ${dataDir} `, '内嵌数据库（PGlite）');
 
   interface NodeFsOps {
     tryFSOperation?: (operation: () => void) => void;
@@ -136,5 +86,5 @@ export async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw error;
   }
-  return wrap(client, release);
+  return wrap(client, release, folder);
 }

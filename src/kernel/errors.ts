@@ -109,6 +109,8 @@ export const ERRORS = {
   SURVEY_CODE_INVALID: { status: 422, message: '测评码不正确或未发放，请核对' },
   SURVEY_DUPLICATE: { status: 409, message: '您已对该项目作过评价，每人对每个项目只能评价一次' },
   SURVEY_PROJECT_NOT_FOUND: { status: 404, message: '项目不存在或未公开' },
+  SURVEY_CLOSED: { status: 409, message: '当前不在满意度评价期内，暂不接收评价' },
+  SURVEY_WINDOW_TOO_SHORT: { status: 422, message: '满意度评价期不少于 7 天' },
   // candidates: drafting, screening, review (部门谋划, 优化比选, 会议研究)
   CANDIDATE_NOT_FOUND: { status: 404, message: '候选项目不存在' },
   CANDIDATE_INVALID: { status: 422, message: '候选项目填写有误，请修改后再保存' },

@@ -16,6 +16,7 @@ import {
 import { findUnitByName, guessUnitKind, insertUnit } from '../modules/units';
 import type { AppDeps } from '../server/deps';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PLAN_YEARS, DEMO_UNITS, QINSHUI_COUNTY } from './demo-data';
+import { seedDemoEvaluation } from './evaluation-demo';
 import { DEMO_PLAN_FILES, loadDemoPlan } from './plans';
 import { splitDemoPlans } from './plans/split-demo';
 import { seedDemoSuggestions } from './suggestions-demo';
@@ -95,6 +96,7 @@ export async function seedDemo(deps: AppDeps): Promise<NonNullable<SeedReport['d
     planYears++;
   }
   await seedDemoSuggestions(deps);
+  await seedDemoEvaluation(deps);
   return { units: unitCount, users, planYears, townships };
 }
 

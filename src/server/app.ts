@@ -19,13 +19,14 @@ import { planRoutes } from '../modules/plans';
 import { progressRoutes } from '../modules/progress';
 import { regionRoutes } from '../modules/regions';
 import { reportRoutes } from '../modules/reports';
-import { suggestionRoutes } from '../modules/suggestions';
+import { startSuggestionIntake, suggestionRoutes } from '../modules/suggestions';
 import { unitRoutes } from '../modules/units';
 import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
 import { sendError } from './http-errors';
 import { requestLogSerializers } from './log-redaction';
 import { type AnyRoute, defineRoute, registerRoutes } from './route';
+import { contentSecurityPolicyHeader } from './security-headers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -78,23 +79,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     return reply.type('text/html; charset=utf-8').sendFile(page);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // antd writes its CSS-in-JS into style tags; swagger-ui needs inline styles too.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: config.secureCookies,
+  await app.register(helmet, { contentSecurityPolicy: false, hsts: config.secureCookies });
+  // The CSP is the same for every response: computed once (security-headers.ts), set as helmet would.
+  const [cspName, cspValue] = contentSecurityPolicyHeader();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.raw.setHeader(cspName, cspValue);
+    done();
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
@@ -163,6 +153,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...suggestionRoutes(),
   ];
   registerRoutes(app, deps, routes);
+  // Residents' suggestions are acknowledged from a journal on disk and drained into the database;
+  // what a killed process left in it is taken back here, before the server listens.
+  const intake = await startSuggestionIntake(deps);
+  if (intake) app.addHook('onClose', () => intake.close());
   app.decorate(
     'apiRoutes',
     routes.map((r) => ({ method: String(r.method), url: r.url })),

@@ -19,6 +19,13 @@ export interface AppConfig {
   demo: boolean;
   /** Folder of the built web app. */
   webRoot: string;
+  /**
+   * Folder of the suggestion intake journal (MINSHENG_INTAKE_DIR). Unset: `<MINSHENG_DATA_DIR>/intake`
+   * on the embedded database, none on PostgreSQL (submissions go straight to the database).
+   */
+  intakeDir?: string;
+  /** How long an acknowledged suggestion may wait in the journal before the drainer takes it (ms). */
+  intakeDrainMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -38,5 +45,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerMinute: number('MINSHENG_LOGIN_RATE_LIMIT', 20),
     demo: env.MINSHENG_DEMO !== '0',
     webRoot: env.MINSHENG_WEB_ROOT ?? new URL('../../dist/web', import.meta.url).pathname,
+    intakeDir: env.MINSHENG_INTAKE_DIR || undefined,
+    intakeDrainMs: number('MINSHENG_INTAKE_DRAIN_MS', 100),
   };
 }

@@ -7,6 +7,8 @@ import type { AppConfig } from './config';
 export interface AppDeps {
   db: Db;
   dbKind: DbKind;
+  /** The embedded database's folder on disk (absent in memory and on PostgreSQL). */
+  dataDir?: string;
   config: AppConfig;
   sessions: SessionStore;
   now: () => Date;
@@ -27,5 +29,13 @@ export function createDeps(
     absoluteHours: config.sessionAbsoluteHours,
     now,
   });
-  return { db: database.db, dbKind: database.kind, config, sessions, now, version: VERSION };
+  return {
+    db: database.db,
+    dbKind: database.kind,
+    dataDir: database.dataDir,
+    config,
+    sessions,
+    now,
+    version: VERSION,
+  };
 }

@@ -43,7 +43,7 @@ describe.each(testDatabaseKinds())('drafting candidates on $name', (kind) => {
   afterAll(() => w?.close());
 
   it('lets the clerk of 住建局 draft a candidate with every field, its indicators and suggestions', async () => {
-    const group = await suggestionGroup(w, planYearId, '城区缺少休闲绿地');
+    const group = await suggestionGroup(w, planYearId, '城区缺少休闲绿地', 2);
     const c = await createCandidate(w.deps, w.zjjClerk, REGION, YEAR, {
       ...park(zjj),
       suggestionGroupIds: [group],
@@ -62,7 +62,8 @@ describe.each(testDatabaseKinds())('drafting candidates on $name', (kind) => {
         { ref: 'I1', name: '新建口袋公园', unit: '个', kind: 'count', target: 10 },
         { ref: 'I2', name: '工程形象进度', unit: '%', kind: 'percent', target: 100 },
       ],
-      suggestionGroups: [{ id: group, label: '城区缺少休闲绿地' }],
+      // With how many residents asked: the console shows it beside the link.
+      suggestionGroups: [{ id: group, label: '城区缺少休闲绿地', suggestions: 2 }],
     });
     // 推进计划 is read into milestones as the official table's is.
     expect(c.milestones.map((m) => [m.due, m.investment])).toEqual([

@@ -102,11 +102,28 @@ export function importFixture(w: World, year = YEAR) {
   });
 }
 
-/** A suggestion group of the plan year, as triage would have made it. */
-export async function suggestionGroup(w: World, planYearId: string, label: string): Promise<string> {
+/** A suggestion group of the plan year, as triage would have made it, with `members` suggestions. */
+export async function suggestionGroup(
+  w: World,
+  planYearId: string,
+  label: string,
+  members = 0,
+): Promise<string> {
   const { suggestionGroups } = await import('../../src/modules/suggestions/triage.tables');
-  const [row] = await writeTransaction(w.database.db, 'system:test', (tx) =>
-    tx.insert(suggestionGroups).values({ planYearId, label, status: 'routed' }).returning(),
-  );
-  return row!.id;
+  const { suggestions } = await import('../../src/modules/suggestions/suggestions.tables');
+  return writeTransaction(w.database.db, 'system:test', async (tx) => {
+    const [row] = await tx
+      .insert(suggestionGroups)
+      .values({ planYearId, label, status: 'routed' })
+      .returning();
+    for (let i = 0; i < members; i++)
+      await tx.insert(suggestions).values({
+        planYearId,
+        channel: 'hotline',
+        text: `${label}（第 ${i + 1} 条）`,
+        trackingCode: `T${row!.id.slice(0, 6).toUpperCase()}${i}`,
+        groupId: row!.id,
+      });
+    return row!.id;
+  });
 }

@@ -4,11 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client';
 import { sumYuan } from '../../src/kernel/money';
+import { recordReview } from '../../src/modules/candidates';
 import { importCandidateTable, listCandidates } from '../../src/modules/candidates/use-cases/candidate-list';
+import { setShortlisted } from '../../src/modules/candidates/use-cases/screening';
+import { createUser } from '../../src/modules/identity';
 import { seedRegions } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
+import { actorOf } from '../support/actors';
 import { type TestDatabase, testDatabaseKinds } from '../support/databases';
 
 const fixture = new URL('../../../shared/fixtures/qinshui-2023-candidates.tsv', import.meta.url).pathname;
@@ -115,4 +120,134 @@ describe('the candidates command line', () => {
     expect(result.code).toBe(2);
     expect(result.err.split('\n')[0]).toBe('错误：候选项目表有误（1 处），未导入任何内容');
   });
+});
+
+describe('candidates export: the list that goes to the vote', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ms-cand-list-'));
+  const env = { ...process.env, DATABASE_URL: '', MINSHENG_DATA_DIR: join(dir, 'data') };
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+  const exportArgs = (year: number, ...rest: string[]) =>
+    ['candidates', 'export', '--region', '140521', '--year', String(year), ...rest] as const;
+
+  // Each test runs the command two or three times, each a new process (tsx, PGlite): slow on a busy machine.
+  /** In the same embedded database the commands use: what the coordinator does in the console. */
+  async function asCoordinator(
+    work: (deps: AppDeps, actor: Awaited<ReturnType<typeof actorOf>>) => Promise<void>,
+  ) {
+    const config = configFromEnv(env);
+    const database = await openDatabase(config.database);
+    try {
+      const deps = createDeps(database, config);
+      await createUser(deps, 'system:test', {
+        username: 'cli.coord',
+        displayName: '沁水县民生办',
+        password: 'Qinshui#2025pass',
+        grants: [{ role: 'coordinator', regionCode: '140521' }],
+      });
+      await work(deps, await actorOf(database.db, 'cli.coord'));
+    } finally {
+      await database.close();
+    }
+  }
+
+  beforeAll(async () => {
+    for (const year of ['2025', '2026']) {
+      expect(run('candidates', 'import', fixture, '--region', '140521', '--year', year).code).toBe(0);
+    }
+    // 2025: three of the fifteen are screened out, then both meetings approve the twelve.
+    // 2026: nothing is on the shortlist yet.
+    await asCoordinator(async (deps, coordinator) => {
+      for (const year of [2025, 2026]) {
+        const rows = await listCandidates(deps, coordinator, '140521', year);
+        const out = year === 2025 ? rows.filter((c) => [3, 7, 11].includes(c.seq)) : rows;
+        for (const c of out) await setShortlisted(deps, coordinator, c.id, false);
+      }
+      await recordReview(deps, coordinator, '140521', 2025, {
+        meeting: 'government',
+        heldOn: '2025-01-08',
+        decision: 'approved',
+      });
+      await recordReview(deps, coordinator, '140521', 2025, {
+        meeting: 'party',
+        heldOn: '2025-01-12',
+        decision: 'approved',
+      });
+    });
+  }, 300_000);
+
+  it('exports the approved shortlist as JSON, not every candidate', () => {
+    const result = run(...exportArgs(2025, '--format', 'json'));
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out);
+    expect(json).toMatchObject({
+      region: '140521',
+      year: 2025,
+      title: '沁水县2025年民生实事候选项目清单',
+      scope: 'list',
+      state: 'approved',
+    });
+    expect(json.candidates.map((c: { seq: number }) => c.seq)).toEqual([
+      1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15,
+    ]);
+    expect(json.candidates.every((c: { shortlisted: boolean }) => c.shortlisted)).toBe(true);
+    const all = JSON.parse(run(...exportArgs(2025, '--format', 'json', '--scope', 'all')).out);
+    expect(all).toMatchObject({ title: '沁水县2025年民生实事谋划项目清单', scope: 'all' });
+    expect(all.candidates).toHaveLength(15);
+  }, 180_000);
+
+  it('writes the shortlist in the official layout, as the console’s export does', async () => {
+    const xlsx = join(dir, 'list.xlsx');
+    expect(run(...exportArgs(2025, '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getCell(1, 1).value).toBe('沁水县2025年民生实事候选项目清单');
+    expect((sheet.getRow(2).values as string[]).slice(1)).toEqual([
+      '序号',
+      '项目名称',
+      '年度工作任务',
+      '推进计划',
+      '实施单位',
+      '县级分管领导',
+      '责任领导',
+      '分管领导',
+      '责任人及联系电话',
+      '需财政投入资金（初步估算）',
+      '备注',
+    ]);
+    expect(sheet.rowCount).toBe(2 + 12);
+    const names = Array.from({ length: 12 }, (_, i) => String(sheet.getRow(3 + i).getCell(2).value));
+    const json = JSON.parse(run(...exportArgs(2025, '--format', 'json')).out);
+    expect(names).toEqual(json.candidates.map((c: { name: string }) => c.name));
+    expect(sheet.getRow(3).getCell(5).value).toBe('牵头：园林绿化中心');
+    expect(sheet.getRow(3).getCell(10).value).toBe('1000万元');
+    // Printed: A4 landscape, one page wide, the header row on every page.
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:2',
+    });
+    const docx = join(dir, 'list.docx');
+    expect(run(...exportArgs(2025, '--format', 'docx', '--out', docx)).code).toBe(0);
+    const text = readFileSync(docx);
+    expect(text.subarray(0, 2).toString()).toBe('PK');
+  }, 180_000);
+
+  it('says there is no list to vote on before anything is shortlisted, instead of an empty table', () => {
+    const result = run(...exportArgs(2026, '--format', 'xlsx', '--out', join(dir, 'none.xlsx')));
+    expect(result.code).toBe(2);
+    expect(result.err).toBe(
+      '错误：候选项目清单中还没有入围项目（共 15 个谋划项目），没有可提交票决的清单；如需导出全部谋划项目，请选择“全部”（scope=all）\n',
+    );
+    expect(run(...exportArgs(2026, '--format', 'json', '--scope', 'all')).code).toBe(0);
+    const bad = run(...exportArgs(2026, '--scope', 'shortlist'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('错误：--scope 只能是 list（入围清单）或 all（全部谋划项目），收到“shortlist”\n');
+  }, 180_000);
 });

@@ -105,6 +105,13 @@ describe('vote tally: the count', () => {
     expect(unlimited.json).toMatchObject({ voidBallots: 0, validBallots: 6 });
   });
 
+  it('counts an over-full ballot as void by default, as --over-full void says', async () => {
+    const byDefault = await run(write(BALLOTS), '--seats', '3', '--roll', '7');
+    const spelled = await run(write(BALLOTS), '--seats', '3', '--roll', '7', '--over-full', 'void');
+    expect(spelled.json).toEqual(byDefault.json);
+    expect(spelled.json).toMatchObject({ returned: 6, voidBallots: 1, validBallots: 5 });
+  });
+
   it('reports a vote without quorum or with too many ballots as invalid, electing nobody', async () => {
     const fewer = await run(write(BALLOTS), '--seats', '3', '--roll', '7', '--issued', '5');
     expect(fewer.exitCode).toBe(0);
@@ -255,6 +262,27 @@ describe('vote tally: bad input exits 2 with one Chinese line naming row and col
       write(BALLOTS),
       [...seats, '--method', 'borda'],
       '--method 只能是 approval 或 ranking，收到“borda”',
+    );
+  });
+
+  it('an over-full ballot when the rule hands them back (--over-full refuse), naming its row', async () => {
+    const file = write(BALLOTS);
+    await refuses(
+      file,
+      [...seats, '--over-full', 'refuse'],
+      `${file.split('/').at(-1)}：第 6 行：票号 005 的表决票赞成 4 项，超过应选名额 3 项；按本次规则超额的选票不予接收，不应计入，请核对后再统计`,
+    );
+    const within = await run(
+      write(BALLOTS.replace('005,赞成,赞成,赞成,赞成,反对', '005,赞成,赞成,赞成,弃权,反对')),
+      ...seats,
+      '--over-full',
+      'refuse',
+    );
+    expect(within.json).toMatchObject({ returned: 6, voidBallots: 0, validBallots: 6 });
+    await refuses(
+      write(BALLOTS),
+      [...seats, '--over-full', 'ignore'],
+      '--over-full 只能是 void（计为无效票）或 refuse（不予接收），收到“ignore”',
     );
   });
 

@@ -7,6 +7,7 @@ import { evaluationBallots, evaluationTokens } from '../../src/modules/evaluatio
 import {
   castEvaluationBallot,
   closeEvaluation,
+  lookUpEvaluationReceipt,
   publicEvaluationResult,
   readEvaluationBallot,
   verifyEvaluationBallots,
@@ -19,6 +20,7 @@ import {
   openSession,
   setRoll,
 } from '../../src/modules/evaluation/use-cases/sessions';
+import { publicProject } from '../../src/modules/evaluation/use-cases/survey';
 import { seed } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
@@ -40,6 +42,7 @@ describe.each(testDatabaseKinds())('the deputies rate last year’s projects on 
   let sessionId: string;
   let projects: Array<{ id: string; name: string }>;
   const tokens: string[] = [];
+  let receipt: string;
 
   beforeAll(async () => {
     database = await kind.open();
@@ -93,7 +96,11 @@ describe.each(testDatabaseKinds())('the deputies rate last year’s projects on 
       code: 'EVALUATION_ALREADY_CHECKED_IN',
       message: '龙港镇代表团 王建军 已签到并领取测评凭证，不能重复领取',
     });
-    const tokenRows = await database.db.select().from(evaluationTokens);
+    // The demo data holds the 2023 congress's session too: count this session's.
+    const tokenRows = await database.db
+      .select()
+      .from(evaluationTokens)
+      .where(eq(evaluationTokens.sessionId, sessionId));
     expect(tokenRows).toHaveLength(3);
     expect(Object.keys(tokenRows[0]!).sort()).toEqual(['sessionId', 'tokenHash']);
     for (const t of tokens) expect(JSON.stringify(tokenRows)).not.toContain(t.replace(/-/g, ''));
@@ -115,6 +122,7 @@ describe.each(testDatabaseKinds())('the deputies rate last year’s projects on 
       message: `“${first!.name}”的评价“很好”无法识别，应为满意、基本满意或不满意，本票未记录`,
     });
     const cast = await castEvaluationBallot(deps, tokens[0]!, ratings('满意', '不满意'));
+    receipt = cast.receipt;
     expect(cast.repeated).toBe(false);
     expect(cast.receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     const again = await castEvaluationBallot(deps, tokens[0]!, ratings('满意', '不满意'));
@@ -165,7 +173,9 @@ describe.each(testDatabaseKinds())('the deputies rate last year’s projects on 
       'session_id',
       'token_tag',
     ]);
-    expect(await database.db.select().from(evaluationBallots)).toHaveLength(3);
+    expect(
+      await database.db.select().from(evaluationBallots).where(eq(evaluationBallots.sessionId, sessionId)),
+    ).toHaveLength(3);
   });
 
   it('closes, gives each project its verdict on the roll of five, and publishes the counts', async () => {
@@ -199,5 +209,23 @@ describe.each(testDatabaseKinds())('the deputies rate last year’s projects on 
     expect(results.regions[0]!.regionName).toBe('沁水县');
     expect(results.regions[0]!.verdicts.deputies).toMatchObject({ 满意: 1 });
     expect(results.regions[0]!.projects[0]!.deputies).toMatchObject({ verdict: '满意' });
+  });
+
+  it('shows the deputies’ counts and verdict on the project’s public page once counted, and the receipt as counted', async () => {
+    const [first, second] = projects;
+    const page = await publicProject(deps, first!.id);
+    expect(page.deputies).toMatchObject({
+      sessionId,
+      title: '2023年民生实事项目满意度测评',
+      valid: true,
+      counts: { satisfied: 3, basicallySatisfied: 0, dissatisfied: 0 },
+      verdict: '满意',
+    });
+    expect((await publicProject(deps, second!.id)).deputies).toMatchObject({ verdict: '不满意' });
+    expect(await lookUpEvaluationReceipt(deps, receipt)).toMatchObject({
+      session: { id: sessionId },
+      status: 'counted',
+      message: '您的测评票已计入本次测评结果',
+    });
   });
 });

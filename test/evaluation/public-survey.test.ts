@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/kernel/actor';
 import { surveyAnswers } from '../../src/modules/evaluation';
@@ -66,7 +66,7 @@ describe.each(testDatabaseKinds())('residents rate a project on $name', (kind) =
     await expect(answerSurvey(deps, projectId, { rating: '满意' })).rejects.toMatchObject({
       code: 'SURVEY_RESPONDENT_REQUIRED',
     });
-    const rows = await database.db.select().from(surveyAnswers);
+    const rows = await database.db.select().from(surveyAnswers).where(eq(surveyAnswers.projectId, projectId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       rating: '满意',

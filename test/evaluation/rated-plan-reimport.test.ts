@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/kernel/actor';
 import { surveyAnswers } from '../../src/modules/evaluation';
@@ -38,7 +39,9 @@ describe.each(testDatabaseKinds())('re-importing a rated plan year on $name', (k
     const summary = await importPlan(deps, coordinator, renamed);
     expect(summary.replaced).toBe(true);
     expect((await projectDetail(deps, coordinator, projectId)).project.name).toBe(renamed.projects[0]!.name);
-    expect(await database.db.select().from(surveyAnswers)).toHaveLength(1);
+    expect(
+      await database.db.select().from(surveyAnswers).where(eq(surveyAnswers.projectId, projectId)),
+    ).toHaveLength(1);
     expect(await exportPlan(deps, coordinator, '140521', 2023)).toEqual(renamed);
   });
 
@@ -51,6 +54,8 @@ describe.each(testDatabaseKinds())('re-importing a rated plan year on $name', (k
       message: expect.stringContaining('群众评价'),
     });
     expect(await exportPlan(deps, coordinator, '140521', 2023)).toEqual(before);
-    expect(await database.db.select().from(surveyAnswers)).toHaveLength(1);
+    expect(
+      await database.db.select().from(surveyAnswers).where(eq(surveyAnswers.projectId, projectId)),
+    ).toHaveLength(1);
   });
 });

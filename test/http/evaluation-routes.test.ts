@@ -287,4 +287,57 @@ describe('satisfaction evaluation over HTTP', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.message).toBe('项目不存在或未公开');
   });
+
+  it('sets the survey window for the coordinator only; outside it an answer gets 409 in Chinese', async () => {
+    const url = '/api/plan-years/140521/2023/survey-window';
+    const future = { opensOn: '2099-03-01', closesOn: '2099-03-31' };
+    const byViewer = await t.app.inject({ method: 'PUT', url, headers: as(viewer), payload: future });
+    expect(byViewer.statusCode).toBe(403);
+    const noCsrf = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: as(coordinator, false),
+      payload: future,
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    const short = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: as(coordinator),
+      payload: { opensOn: '2099-03-01', closesOn: '2099-03-03' },
+    });
+    expect(short.statusCode).toBe(422);
+    expect(short.json().error).toMatchObject({
+      code: 'SURVEY_WINDOW_TOO_SHORT',
+      field: 'closesOn',
+      message: '满意度评价期不少于 7 天（现为 3 天）',
+    });
+    const badDate = await t.app.inject({
+      method: 'PUT',
+      url,
+      headers: as(coordinator),
+      payload: { opensOn: '1 March', closesOn: '2099-03-31' },
+    });
+    expect(badDate.statusCode).toBe(422);
+    expect(badDate.json().error).toMatchObject({ field: 'opensOn', message: '日期应为 YYYY-MM-DD' });
+    const set = await t.app.inject({ method: 'PUT', url, headers: as(coordinator), payload: future });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().window).toMatchObject({ ...future, days: 31, state: 'upcoming' });
+    const read = await t.app.inject({ method: 'GET', url, headers: as(viewer, false) });
+    expect(read.json()).toMatchObject({ window: { state: 'upcoming' }, mayManage: false });
+
+    const refused = await survey({ rating: '满意', phone: '13600000001' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'SURVEY_CLOSED',
+      message:
+        '本年度群众满意度评价将于2099年3月1日开始（评价期 2099年3月1日至2099年3月31日），届时欢迎您评价',
+    });
+    const page = await t.app.inject({ method: 'GET', url: `/api/public/projects/${projectId}` });
+    expect(page.json().surveyWindow).toMatchObject({ ...future, state: 'upcoming' });
+
+    const cleared = await t.app.inject({ method: 'DELETE', url, headers: as(coordinator) });
+    expect(cleared.json()).toMatchObject({ window: null });
+    expect((await survey({ rating: '满意', phone: '13600000001' })).statusCode).toBe(201);
+  });
 });

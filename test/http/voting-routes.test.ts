@@ -23,7 +23,12 @@ describe('the vote over HTTP', () => {
   let candidateIds: string[];
   const tokens: string[] = [];
 
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, session?: Session, payload?: unknown) =>
+  const call = (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    session?: Session,
+    payload?: unknown,
+  ) =>
     t.app.inject({
       method,
       url,
@@ -130,6 +135,44 @@ describe('the vote over HTTP', () => {
     expect(badId.json().error).toMatchObject({ field: 'id', message: '编号不正确' });
   });
 
+  it('edits a session while it is in preparation: only the coordinator, with the field named on bad input', async () => {
+    const url = `/api/voting-sessions/${sessionId}`;
+    const change = {
+      sitting: '第五次会议',
+      seats: 10,
+      candidateIds: candidateIds.slice(0, 14),
+      rule: { method: 'approval', overfull: 'refuse' },
+    };
+    expect((await call('PATCH', url, deputy, change)).statusCode).toBe(403);
+    expect((await call('PATCH', url, otherCounty, change)).statusCode).toBe(403);
+    expect((await call('PATCH', url, undefined, change)).statusCode).toBe(401);
+    const bad = await call('PATCH', url, coordinator, { seats: 14, candidateIds: candidateIds.slice(0, 14) });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'seats',
+      message: '差额票决须候选项目多于应选名额：候选 14 项，应选 14 项',
+    });
+    const badRule = await call('PATCH', url, coordinator, {
+      rule: { method: 'approval', overfull: 'maybe' },
+    });
+    expect(badRule.statusCode).toBe(422);
+    expect(badRule.json().error).toMatchObject({ field: 'rule.overfull' });
+    const edited = await call('PATCH', url, coordinator, change);
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      congress: SESSION.congress,
+      sitting: '第五次会议',
+      seats: 10,
+      rule: { method: 'approval', maxYes: 10, overfull: 'refuse' },
+    });
+    expect(edited.json().candidates).toHaveLength(14);
+    // Back to the whole list and 12 seats for the vote below; the rule that refuses over-full ballots stays.
+    const back = await call('PATCH', url, coordinator, { sitting: '第四次会议', seats: 12, candidateIds });
+    expect(back.json()).toMatchObject({ sitting: '第四次会议', seats: 12, rule: { overfull: 'refuse' } });
+    expect(back.json().candidates).toHaveLength(15);
+  });
+
   it('imports the roll as a file, opens, and checks deputies in with tokens not to be cached', async () => {
     const form = new FormData();
     const csv = [
@@ -147,6 +190,12 @@ describe('the vote over HTTP', () => {
     expect(imported.json().deputies).toBe(10);
     expect((await call('POST', `/api/voting-sessions/${sessionId}/open`, deputy)).statusCode).toBe(403);
     expect((await call('POST', `/api/voting-sessions/${sessionId}/open`, coordinator)).statusCode).toBe(200);
+    const lateEdit = await call('PATCH', `/api/voting-sessions/${sessionId}`, coordinator, { seats: 11 });
+    expect(lateEdit.statusCode).toBe(409);
+    expect(lateEdit.json().error).toEqual({
+      code: 'VOTING_SESSION_NOT_DRAFT',
+      message: '票决会议已开始，不能再修改设置或代表名单',
+    });
     const roll = (await call('GET', `/api/voting-sessions/${sessionId}/roll`, clerk)).json().items;
     for (const d of roll.slice(0, 8)) {
       const res = await call('POST', `/api/voting-sessions/${sessionId}/check-ins`, clerk, {
@@ -162,14 +211,14 @@ describe('the vote over HTTP', () => {
     expect(byDeputy.statusCode).toBe(403);
   });
 
-  it('takes ballots on the public endpoint, refusing bad tokens and over-full ballots in Chinese', async () => {
+  it('takes ballots on the public endpoint, refusing bad tokens and (under a rule that hands them back) over-full ballots in Chinese', async () => {
     const read = await t.app.inject({
       method: 'GET',
       url: '/api/ballot',
       headers: { 'x-ballot-token': tokens[0]! },
     });
     expect(read.statusCode).toBe(200);
-    expect(read.json()).toMatchObject({ seats: 12, maxYes: 12 });
+    expect(read.json()).toMatchObject({ seats: 12, maxYes: 12, overfull: 'refuse' });
     const marks = (yes: number) =>
       Object.fromEntries(candidateIds.map((id, i) => [id, i < yes ? 'yes' : 'no']));
     const tooMany = await call('POST', '/api/ballot', undefined, { token: tokens[0], marks: marks(13) });

@@ -1,7 +1,8 @@
 /**
  * The deputy's side: a token opens the ballot, casts it once, and a retry gets the first receipt
- * back. Unknown, used and closed-session tokens and over-full ballots are refused with a named error
- * and nothing is recorded; concurrent submissions and a close racing them count each ballot once.
+ * back. Unknown, used and closed-session tokens are refused with a named error and nothing is
+ * recorded; an over-full ballot is taken and counted void (the default rule) or refused (a rule that
+ * hands such ballots back); concurrent submissions and a close racing them count each ballot once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newBallotToken } from '../../src/modules/voting/ballot-secrets';
@@ -33,11 +34,17 @@ describe.each(testDatabaseKinds())('casting ballots on $name', (kind) => {
 
   it('opens the ballot a token was issued for: every candidate, the seats and the rule', async () => {
     const ballot = await readBallot(w.deps, s.tokens[0]!.toLowerCase());
-    expect(ballot).toMatchObject({ seats: 12, method: 'approval', maxYes: 12, maxRanked: null });
+    expect(ballot).toMatchObject({
+      seats: 12,
+      method: 'approval',
+      maxYes: 12,
+      overfull: 'void',
+      maxRanked: null,
+    });
     expect(ballot.session).toMatchObject({ congress: '沁水县第十七届人民代表大会', sitting: '第四次会议' });
     expect(ballot.candidates.map((c) => c.name)).toEqual(w.candidateNames);
     expect(ballot.ruleText[0]).toBe(
-      '对每个候选项目选择赞成、反对或弃权，赞成不得超过 12 项；未选择的视为弃权',
+      '对每个候选项目选择赞成、反对或弃权，赞成不得超过 12 项，超过的选票为无效票；未选择的视为弃权',
     );
   });
 
@@ -86,8 +93,58 @@ describe.each(testDatabaseKinds())('casting ballots on $name', (kind) => {
     });
   });
 
-  it('refuses more 赞成 than seats with BALLOT_TOO_MANY_YES, records nothing, and lets the deputy choose again', async () => {
-    const token = s.tokens[2]!;
+  it('takes a ballot with more 赞成 than seats under the default rule, says it is void, and counts it void', async () => {
+    const crowd = await openedSession(w, { seats: 12, rollSize: 5, present: 4 });
+    const over = approve(w.candidateIds, w.candidateIds.slice(0, 13));
+    const answer = await castBallot(w.deps, crowd.tokens[0]!, { marks: over });
+    expect(answer).toMatchObject({
+      repeated: false,
+      voidReason: '赞成 13 项，超过应选名额 12 项，为无效票',
+      message:
+        '投票成功。请保存回执码，计票公布后可凭回执码查验您的选票已被计入。注意：本票赞成 13 项，超过应选名额 12 项，为无效票，计入收回票数，但不计入各项目得票',
+    });
+    // A retry after a lost answer gets the same receipt and the same warning, not a second ballot.
+    const retry = await castBallot(w.deps, crowd.tokens[0]!, { marks: over });
+    expect(retry).toMatchObject({ receipt: answer.receipt, repeated: true, voidReason: answer.voidReason });
+    for (const token of crowd.tokens.slice(1)) {
+      const ok = await castBallot(w.deps, token, { marks: approve(w.candidateIds, twelve()) });
+      expect(ok.voidReason).toBeNull();
+    }
+    expect(await ballotCount(crowd.id)).toBe(4);
+    expect((await lookUpReceipt(w.deps, answer.receipt)).message).toBe(
+      '您的选票已收到并记入选票记录，等待计票；该票赞成 13 项，超过应选名额 12 项，为无效票',
+    );
+    await closeSession(w.deps, w.coordinator, crowd.id);
+    const { result } = await getSession(w.deps, w.coordinator, crowd.id);
+    expect(result).toMatchObject({ returned: 4, validBallots: 3, voidBallots: 1 });
+    expect(result!.voided).toEqual([
+      {
+        ballot: expect.stringMatching(/^回执 [0-9a-f]{12}$/),
+        reason: '赞成 13 项，超过应选名额 12 项，为无效票',
+      },
+    ]);
+    // The void ballot's marks count for nobody: the 13th candidate got no 赞成 at all.
+    expect(result!.candidates[12]).toMatchObject({ yes: 0, no: 3 });
+    expect(result!.candidates[0]).toMatchObject({ yes: 3 });
+    expect((await lookUpReceipt(w.deps, answer.receipt)).message).toBe(
+      '您的选票已计入收回票数；该票赞成 13 项，超过应选名额 12 项，为无效票，不计入各项目得票',
+    );
+  });
+
+  it('refuses more 赞成 than seats with BALLOT_TOO_MANY_YES when the rule hands such ballots back, records nothing, and lets the deputy choose again', async () => {
+    const strict = await openedSession(w, {
+      seats: 12,
+      rollSize: 5,
+      present: 3,
+      rule: { method: 'approval', overfull: 'refuse' },
+    });
+    expect(await readBallot(w.deps, strict.tokens[0]!)).toMatchObject({
+      overfull: 'refuse',
+      ruleText: expect.arrayContaining([
+        '对每个候选项目选择赞成、反对或弃权，赞成不得超过 12 项，超过的选票不予接收，须重新选择；未选择的视为弃权',
+      ]),
+    });
+    const token = strict.tokens[2]!;
     await expect(
       castBallot(w.deps, token, { marks: approve(w.candidateIds, w.candidateIds.slice(0, 13)) }),
     ).rejects.toMatchObject({
@@ -96,7 +153,7 @@ describe.each(testDatabaseKinds())('casting ballots on $name', (kind) => {
       message: '赞成 13 项，超过应选名额 12 项，本票未记录，请重新选择',
       details: { yes: 13, maxYes: 12 },
     });
-    expect(await ballotCount()).toBe(2);
+    expect(await ballotCount(strict.id)).toBe(0);
     const unknown = { ...approve(w.candidateIds, []), 'not-a-candidate': 'yes' };
     await expect(castBallot(w.deps, token, { marks: unknown })).rejects.toMatchObject({
       code: 'BALLOT_INVALID',
@@ -110,13 +167,15 @@ describe.each(testDatabaseKinds())('casting ballots on $name', (kind) => {
     });
     // Unmarked candidates are 弃权; Chinese words are read as the marks.
     const ok = await castBallot(w.deps, token, { marks: { [w.candidateIds[0]!]: '赞成' } });
-    expect(ok.repeated).toBe(false);
-    const [stored] = (await ballotsOf(w.database.db, s.id)).filter(
-      (b) =>
-        Object.values(b.choices).includes('yes') &&
-        Object.values(b.choices).filter((m) => m === 'yes').length === 1,
-    );
+    expect(ok).toMatchObject({ repeated: false, voidReason: null });
+    const [stored] = await ballotsOf(w.database.db, strict.id);
+    expect(Object.values(stored!.choices).filter((m) => m === 'yes')).toHaveLength(1);
     expect(Object.values(stored!.choices).filter((m) => m === 'abstain')).toHaveLength(14);
+    await closeSession(w.deps, w.coordinator, strict.id);
+    expect((await getSession(w.deps, w.coordinator, strict.id)).result).toMatchObject({
+      returned: 1,
+      voidBallots: 0,
+    });
   });
 
   it('lets a rule without a 赞成 limit take a ballot approving every candidate', async () => {

@@ -4,6 +4,7 @@
  * hash chain verifies and a tampered one does not, and the elected candidates become the year's projects.
  */
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { candidates } from '../../src/db/schema';
 import { exportPlan } from '../../src/modules/progress';
@@ -173,11 +174,30 @@ describe.each(testDatabaseKinds())('counting and publishing the vote on $name', 
     expect(xlsx.fileName).toBe(
       '沁水县第十七届人民代表大会第四次会议2024年民生实事项目人大代表票决-票决结果.xlsx',
     );
-    expect(
-      Buffer.from(xlsx.body as Uint8Array)
-        .subarray(0, 2)
-        .toString(),
-    ).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.body as Uint8Array) as unknown as ArrayBuffer);
+    const [result, ballots] = book.worksheets;
+    expect(result!.name).toBe('票决结果');
+    expect((result!.getRow(4).values as unknown[]).slice(1)).toEqual([
+      '序号',
+      '项目名称',
+      '赞成',
+      '反对',
+      '弃权',
+      '是否通过',
+      '结果',
+    ]);
+    expect(result!.rowCount).toBe(4 + 15);
+    expect(ballots!.name).toBe('选票明细');
+    // Printed whole: A4, one page wide, the header row on every page, the page number at the foot.
+    const printed = (sheet: ExcelJS.Worksheet) => {
+      const { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow } = sheet.pageSetup;
+      return { paperSize, orientation, fitToPage, fitToWidth, fitToHeight, printTitlesRow };
+    };
+    const a4 = { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+    expect(printed(result!)).toEqual({ ...a4, orientation: 'portrait', printTitlesRow: '4:4' });
+    expect(printed(ballots!)).toEqual({ ...a4, orientation: 'landscape', printTitlesRow: '1:1' });
+    expect(result!.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
     const docx = await exportResult(w.deps, w.coordinator, s.id, 'docx');
     expect(docx.fileName).toMatch(/-决议草案\.docx$/);
     await expect(exportResult(w.deps, w.otherCounty, s.id, 'json')).rejects.toMatchObject({

@@ -170,4 +170,40 @@ describe.each(testDatabaseKinds())('paper ballots entered twice on $name', (kind
       [w.candidateNames[2], 0, 2, 1, 'not_elected'],
     ]);
   });
+
+  it('does not enter an over-full paper ballot when the rule hands such ballots back, naming the row', async () => {
+    const strict = await openedSession(w, {
+      seats: 2,
+      rollSize: 5,
+      present: 3,
+      paper: 3,
+      candidateIds: w.candidateIds.slice(0, 3),
+      rule: { method: 'approval', overfull: 'refuse' },
+    });
+    await expect(
+      enterPaperBallots(w.deps, w.clerkA, strict.id, [
+        { paperNo: '101', marks: { [a()]: '赞成', [b()]: '反对' } },
+        { paperNo: '102', marks: { [a()]: '赞成', [b()]: '赞成', [c()]: '赞成' }, row: 3 },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'PAPER_SHEET_INVALID',
+      message:
+        '票号“102”（第 3 行）赞成 3 项，超过应选名额 2 项：按本次规则，超额的选票应在投票时退回代表重新填写，不予录入，未录入任何内容',
+    });
+    expect((await paperStatus(w.deps, w.clerkA, strict.id)).waiting).toEqual([]);
+    const names = w.candidateNames.slice(0, 3);
+    await expect(
+      enterPaperSheet(w.deps, w.clerkA, strict.id, {
+        fileName: 'a.csv',
+        bytes: new TextEncoder().encode([`票号,${names.join(',')}`, '101,○,×,', '102,○,○,○'].join('\n')),
+      }),
+    ).rejects.toMatchObject({
+      code: 'PAPER_SHEET_INVALID',
+      message: expect.stringContaining('票号“102”（第 3 行）赞成 3 项'),
+    });
+    const within = await enterPaperBallots(w.deps, w.clerkA, strict.id, [
+      { paperNo: '101', marks: { [a()]: '赞成', [b()]: '反对' } },
+    ]);
+    expect(within.waiting).toEqual(['101']);
+  });
 });

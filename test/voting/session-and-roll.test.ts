@@ -50,6 +50,7 @@ describe.each(testDatabaseKinds())('setting up a vote on $name', (kind) => {
       rule: {
         method: 'approval',
         maxYes: 12,
+        overfull: 'void',
         quorum: { numerator: 1, denominator: 2, inclusive: false },
         threshold: { numerator: 1, denominator: 2, inclusive: false },
         thresholdBase: 'roll',
@@ -60,7 +61,7 @@ describe.each(testDatabaseKinds())('setting up a vote on $name', (kind) => {
     expect(session.candidates.map((c) => c.name)).toEqual(w.candidateNames);
     expect(session.candidates[0]).toMatchObject({ seq: 1, name: '口袋公园建设项目' });
     expect(session.ruleText).toEqual([
-      '对每个候选项目选择赞成、反对或弃权，赞成不得超过 12 项；未选择的视为弃权',
+      '对每个候选项目选择赞成、反对或弃权，赞成不得超过 12 项，超过的选票为无效票；未选择的视为弃权',
       '出席代表须超过全体代表的半数，表决方有效',
       '赞成票超过全体代表的半数为通过，通过的项目按得票多少确定，得票相同且超出名额的另行表决',
     ]);

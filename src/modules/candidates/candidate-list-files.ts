@@ -14,6 +14,7 @@ import {
 import ExcelJS from 'exceljs';
 import { TABLE_GRID_BORDERS } from '../../kernel/document-styles';
 import { formatYuanChinese } from '../../kernel/money';
+import { printOnA4, rowHeightFor } from '../../kernel/spreadsheet';
 import { COLUMN_LABELS } from './candidate-columns.rules';
 import type { CandidateRow } from './candidates.repository';
 
@@ -43,31 +44,11 @@ export function officialCells(c: CandidateRow): string[] {
 
 const HEADERS = Object.values(COLUMN_LABELS);
 const WIDTHS = [6, 22, 40, 58, 22, 10, 10, 10, 20, 14, 10];
-/** On paper a phone number (11 digits) must stay on one line in its column. */
-const DOCX_WIDTHS = [5, 20, 38, 53, 22, 9, 9, 9, 25, 13, 8];
-
-/** Width of text in Excel's column units: a Chinese character takes two. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
-  return width;
-}
-
 /**
- * Neither Excel nor LibreOffice grows a row for wrapped text written by a program: the height is
- * set from the longest cell, line by line, so every word of the plan is on the printed page.
+ * On paper a phone number (11 digits) must stay on one line in its column, and so must a leader's
+ * name of three characters and an amount such as "1000万元" (checked in LibreOffice).
  */
-export function rowHeightFor(cells: readonly string[], widths: readonly number[], lineHeight = 15): number {
-  let lines = 1;
-  cells.forEach((text, i) => {
-    const usable = Math.max(1, (widths[i] ?? 10) - 1);
-    const n = text
-      .split('\n')
-      .reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
-    lines = Math.max(lines, n);
-  });
-  return Math.min(409, lines * lineHeight + 4);
-}
+const DOCX_WIDTHS = [5, 20, 35, 43, 22, 12, 12, 12, 25, 17, 8];
 
 export async function candidateListXlsx(title: string, rows: CandidateRow[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -100,16 +81,7 @@ export async function candidateListXlsx(title: string, rows: CandidateRow[]): Pr
       };
     });
   });
-  sheet.pageSetup = {
-    orientation: 'landscape',
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '2:2',
-    horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-  };
+  printOnA4(sheet, { orientation: 'landscape', titleRows: '2:2' });
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

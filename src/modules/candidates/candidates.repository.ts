@@ -105,9 +105,14 @@ export async function unitIdsByName(db: Executor, regionCode: string): Promise<M
 
 // ── the suggestions behind a candidate ──────────────────────────────────────────────────────────
 
+// Spelled out: drizzle may render a lone column unqualified, which the subquery would read as s.id.
+const memberCount = sql<number>`(select count(*)::int from ${suggestions} s where s.group_id = suggestion_groups.id)`;
+
 export interface GroupRef {
   id: string;
   label: string;
+  /** How many residents' suggestions the group holds (its members). */
+  suggestions: number;
 }
 
 export async function suggestionLinksOf(db: Executor, candidateIds: string[]) {
@@ -118,6 +123,7 @@ export async function suggestionLinksOf(db: Executor, candidateIds: string[]) {
       candidateId: candidateSuggestionGroups.candidateId,
       id: suggestionGroups.id,
       label: suggestionGroups.label,
+      suggestions: memberCount,
     })
     .from(candidateSuggestionGroups)
     .innerJoin(suggestionGroups, eq(suggestionGroups.id, candidateSuggestionGroups.groupId))
@@ -125,7 +131,7 @@ export async function suggestionLinksOf(db: Executor, candidateIds: string[]) {
     .orderBy(asc(suggestionGroups.label));
   for (const r of rows) {
     const list = links.get(r.candidateId) ?? [];
-    list.push({ id: r.id, label: r.label });
+    list.push({ id: r.id, label: r.label, suggestions: Number(r.suggestions) });
     links.set(r.candidateId, list);
   }
   return links;
@@ -140,7 +146,7 @@ export async function suggestionGroupsOf(db: Executor, planYearId: string) {
       field: suggestionGroups.field,
       unitId: suggestionGroups.unitId,
       status: suggestionGroups.status,
-      suggestions: sql<number>`(select count(*)::int from ${suggestions} s where s.group_id = ${suggestionGroups.id})`,
+      suggestions: memberCount,
     })
     .from(suggestionGroups)
     .where(eq(suggestionGroups.planYearId, planYearId))

@@ -3,6 +3,8 @@ export { candidateRoutes } from './candidates.routes';
 export { candidates } from './candidates.tables';
 export {
   candidateListView,
+  candidatesToExport,
+  type ExportScope,
   exportCandidateList,
   importCandidateTable,
   listCandidates,

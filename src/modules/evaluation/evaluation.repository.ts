@@ -15,6 +15,7 @@ import {
   surveyAnswers,
   surveyCodes,
   surveyKeys,
+  surveyWindows,
 } from './evaluation.tables';
 import type { Ratings } from './session.rules';
 
@@ -324,4 +325,44 @@ export async function ballotByReceipt(db: Executor, hash: string) {
     .from(evaluationBallots)
     .where(eq(evaluationBallots.receiptHash, hash));
   return row;
+}
+
+// ── the survey's window ──────────────────────────────────────────────────────────────────────────
+
+export type SurveyWindowRow = typeof surveyWindows.$inferSelect;
+
+export async function surveyWindowOf(db: Executor, planYearId: string): Promise<SurveyWindowRow | undefined> {
+  const [row] = await db.select().from(surveyWindows).where(eq(surveyWindows.planYearId, planYearId));
+  return row;
+}
+
+export async function saveSurveyWindow(
+  tx: Tx,
+  planYearId: string,
+  values: { opensOn: string; closesOn: string; updatedAt: Date },
+): Promise<SurveyWindowRow> {
+  const [row] = await tx
+    .insert(surveyWindows)
+    .values({ planYearId, ...values })
+    .onConflictDoUpdate({ target: surveyWindows.planYearId, set: values })
+    .returning();
+  return row!;
+}
+
+export async function deleteSurveyWindow(tx: Tx, planYearId: string): Promise<void> {
+  await tx.delete(surveyWindows).where(eq(surveyWindows.planYearId, planYearId));
+}
+
+/** The plan year's counted sessions, the latest first (for the project's public page). */
+export async function closedSessionsOf(db: Executor, planYearId: string) {
+  return db
+    .select({
+      id: evaluationSessions.id,
+      title: evaluationSessions.title,
+      closedAt: evaluationSessions.closedAt,
+      result: evaluationSessions.result,
+    })
+    .from(evaluationSessions)
+    .where(and(eq(evaluationSessions.planYearId, planYearId), eq(evaluationSessions.state, 'closed')))
+    .orderBy(desc(evaluationSessions.closedAt));
 }

@@ -27,12 +27,14 @@ import {
   setRoll,
 } from './use-cases/sessions';
 import { answerSurvey, issueSurveyCodes, publicProject } from './use-cases/survey';
+import { clearSurveyWindow, setSurveyWindow, surveyWindow } from './use-cases/survey-window';
 
 const planParams = z.object({
   region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
   year: z.coerce.number().int().min(2000).max(2100),
 });
 const idParams = z.object({ id: z.uuid('编号不正确') });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 const share = z.object({
   numerator: z.number().int().min(0),
   denominator: z.number().int().min(1, '分母应为正整数'),
@@ -227,6 +229,36 @@ export const evaluationRoutes = [
       reply.status(201).header('cache-control', 'no-store');
       return issueSurveyCodes(deps, actor, params.region, params.year, body.count);
     },
+  }),
+
+  defineRoute({
+    method: 'GET',
+    url: '/api/plan-years/:region/:year/survey-window',
+    summary: '群众满意度评价期（未设置时随时可评）',
+    tags,
+    access: 'session',
+    params: planParams,
+    handler: ({ deps, actor, params }) => surveyWindow(deps, actor, params.region, params.year),
+  }),
+  defineRoute({
+    method: 'PUT',
+    url: '/api/plan-years/:region/:year/survey-window',
+    summary: '设置群众满意度评价期（不少于 7 天，首尾两天都算）；评价期外群众的评价被礼貌拒绝',
+    tags,
+    access: 'session',
+    params: planParams,
+    body: z.object({ opensOn: isoDate, closesOn: isoDate }),
+    handler: ({ deps, actor, params, body }) =>
+      setSurveyWindow(deps, actor, params.region, params.year, body),
+  }),
+  defineRoute({
+    method: 'DELETE',
+    url: '/api/plan-years/:region/:year/survey-window',
+    summary: '取消群众满意度评价期（改为随时可评）',
+    tags,
+    access: 'session',
+    params: planParams,
+    handler: ({ deps, actor, params }) => clearSurveyWindow(deps, actor, params.region, params.year),
   }),
 
   // ── deputies and the public (no login) ──

@@ -1,4 +1,5 @@
 import {
+  date,
   index,
   integer,
   jsonb,
@@ -155,4 +156,18 @@ export const surveyKeys = pgTable('survey_keys', {
     .primaryKey()
     .references(() => planYears.id),
   secret: text('secret').notNull(),
+});
+
+/**
+ * 满意度评价期: the China dates (both inclusive) a plan year's public survey takes answers, set by
+ * the coordinator. A plan year without one takes answers at any time (码上评 on a site poster is a
+ * standing invitation); once set, answers outside it are refused politely.
+ */
+export const surveyWindows = pgTable('survey_windows', {
+  planYearId: uuid('plan_year_id')
+    .primaryKey()
+    .references(() => planYears.id),
+  opensOn: date('opens_on').notNull(),
+  closesOn: date('closes_on').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -7,6 +7,9 @@ import {
   normalizePhone,
   respondentHash,
   summarizeSurvey,
+  surveyClosedMessage,
+  surveyState,
+  surveyWindowProblems,
 } from './survey.rules';
 
 describe('the survey’s respondents', () => {
@@ -61,5 +64,42 @@ describe('the poster’s title lines', () => {
   it('wraps by width, digits counting half, and ends an overlong name with an ellipsis', () => {
     expect(wrapText('惠及居民12000户的供热改造', 8)).toEqual(['惠及居民12000户', '的供热改造']);
     expect(wrapText('一二三四五六七八九十', 3, 2)).toEqual(['一二三', '四五…']);
+  });
+});
+
+describe('the survey’s window (满意度评价期)', () => {
+  const window = { opensOn: '2024-01-10', closesOn: '2024-01-31' };
+
+  it('is open at any time until staff set one', () => {
+    expect(surveyState(null, '2030-06-01')).toBe('open');
+    expect(surveyClosedMessage(null, '2030-06-01')).toBeNull();
+  });
+
+  it('takes answers on its days only, both ends included', () => {
+    expect(surveyState(window, '2024-01-09')).toBe('upcoming');
+    expect(surveyState(window, '2024-01-10')).toBe('open');
+    expect(surveyState(window, '2024-01-31')).toBe('open');
+    expect(surveyState(window, '2024-02-01')).toBe('closed');
+    expect(surveyClosedMessage(window, '2024-01-20')).toBeNull();
+  });
+
+  it('tells a resident politely when it opens, or that it is over', () => {
+    expect(surveyClosedMessage(window, '2024-01-09')).toBe(
+      '本年度群众满意度评价将于2024年1月10日开始（评价期 2024年1月10日至2024年1月31日），届时欢迎您评价',
+    );
+    expect(surveyClosedMessage(window, '2024-02-01')).toBe(
+      '本年度群众满意度评价时间为2024年1月10日至2024年1月31日，现已结束。感谢您的关注，您仍可查看项目进展、提出建议',
+    );
+  });
+
+  it('lasts a week at least, with its own code when shorter', () => {
+    expect(surveyWindowProblems({ opensOn: '2024-01-10', closesOn: '2024-01-16' })).toEqual([]);
+    expect(surveyWindowProblems({ opensOn: '2024-01-10', closesOn: '2024-01-15' })).toEqual([
+      { code: 'SURVEY_WINDOW_TOO_SHORT', field: 'closesOn', message: '满意度评价期不少于 7 天（现为 6 天）' },
+    ]);
+    expect(surveyWindowProblems({ opensOn: '2024-01-10', closesOn: '2024-01-01' })[0]).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'closesOn',
+    });
   });
 });

@@ -1,4 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import {
+  chineseDate,
+  type DateWindow,
+  dateWindowProblems,
+  type WindowState,
+  windowState,
+} from '../../kernel/date-window';
 import { DomainError } from '../../kernel/errors';
 import {
   EVALUATION_MARKS,
@@ -103,6 +110,34 @@ export function summarizeSurvey(rows: readonly { rating: EvaluationMark; n: numb
         : Math.round(((counts.satisfied + counts.basicallySatisfied) * 1000) / answers) / 10,
     verdict: answers === 0 ? null : evaluationVerdict(counts, SURVEY_RULE),
   };
+}
+
+// ── 满意度评价期: the window of the public survey ────────────────────────────────────────────────
+
+/** A week at least, so that a resident who passes the site poster once a week can still answer. */
+export const SURVEY_MIN_DAYS = 7;
+
+export function surveyWindowProblems(window: DateWindow) {
+  return dateWindowProblems(window, {
+    days: SURVEY_MIN_DAYS,
+    code: 'SURVEY_WINDOW_TOO_SHORT',
+    message: (days) => `满意度评价期不少于 ${SURVEY_MIN_DAYS} 天（现为 ${days} 天）`,
+  });
+}
+
+/** Without a window the survey is always open; with one, only on its days. */
+export function surveyState(window: DateWindow | null | undefined, today: string): WindowState {
+  return window ? windowState(window, today) : 'open';
+}
+
+/** What a resident reads instead of the form when the survey is not open; null while it is. */
+export function surveyClosedMessage(window: DateWindow | null | undefined, today: string): string | null {
+  const state = surveyState(window, today);
+  if (state === 'open' || !window) return null;
+  const span = `${chineseDate(window.opensOn)}至${chineseDate(window.closesOn)}`;
+  return state === 'upcoming'
+    ? `本年度群众满意度评价将于${chineseDate(window.opensOn)}开始（评价期 ${span}），届时欢迎您评价`
+    : `本年度群众满意度评价时间为${span}，现已结束。感谢您的关注，您仍可查看项目进展、提出建议`;
 }
 
 export { EVALUATION_MARKS };

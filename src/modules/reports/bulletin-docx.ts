@@ -13,14 +13,17 @@ import {
 import { TABLE_GRID_BORDERS } from '../../kernel/document-styles';
 
 /**
- * The bulletin as a Word document laid out like an official one (公文): a centred title in a song
- * typeface, the date line, numbered sections in 仿宋 with first-line indent, and the summary table.
- * It renders the bulletin's own Markdown, so text and document never say different things.
+ * The bulletin (and the year-end report) as a Word document laid out like an official one (公文): a
+ * centred title in a song typeface, the date line, numbered sections in 黑体 and 楷体 headings, text
+ * in 仿宋 with first-line indent, and the tables. It renders the document's own Markdown, so text and
+ * document never say different things.
  */
 const TITLE_FONT = 'SimSun';
 const BODY_FONT = 'FangSong';
 const BODY_SIZE = 32; // 三号 = 16pt, in half-points
-const TABLE_SIZE = 24;
+const TABLE_SIZE = 21; // 五号 = 10.5pt, as 公文 tables print
+/** The width between the 公文 margins on A4, in twips. */
+const TEXT_WIDTH = 11906 - 1588 - 1474;
 
 export async function bulletinDocx(markdown: string): Promise<Buffer> {
   const children: Array<Paragraph | Table> = [];
@@ -52,6 +55,16 @@ export async function bulletinDocx(markdown: string): Promise<Buffer> {
           children: [new TextRun({ text: line.slice(3), font: 'SimHei', size: BODY_SIZE, color: '000000' })],
         }),
       );
+    } else if (line.startsWith('### ')) {
+      // 公文 second-level headings: （一）… in 楷体.
+      children.push(
+        new Paragraph({
+          heading: HeadingLevel.HEADING_3,
+          spacing: { before: 120, after: 60 },
+          indent: { firstLine: 640 },
+          children: [new TextRun({ text: line.slice(4), font: 'KaiTi', size: BODY_SIZE, color: '000000' })],
+        }),
+      );
     } else if (/^（.*）$/.test(line)) {
       children.push(
         new Paragraph({
@@ -72,7 +85,7 @@ export async function bulletinDocx(markdown: string): Promise<Buffer> {
   }
   const document = new Document({
     creator: '民生实事平台',
-    title: lines[0]?.replace(/^# /, '') ?? '民生实事进展情况通报',
+    title: lines[0]?.replace(/^# /, '') || '民生实事进展情况通报',
     styles: { default: { document: { run: { font: BODY_FONT, size: BODY_SIZE } } } },
     sections: [
       {
@@ -94,16 +107,19 @@ function table(block: string[]): Table {
         .split('|')
         .map((cell) => cell.trim()),
     );
+  const widths = columnWidths(rows);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     borders: TABLE_GRID_BORDERS,
     rows: rows.map(
       (cells, r) =>
         new TableRow({
           tableHeader: r === 0,
           children: cells.map(
-            (text) =>
+            (text, c) =>
               new TableCell({
+                width: { size: widths[c] ?? 0, type: WidthType.DXA },
                 children: [
                   new Paragraph({
                     alignment: AlignmentType.CENTER,
@@ -115,4 +131,20 @@ function table(block: string[]): Table {
         }),
     ),
   });
+}
+
+/**
+ * Columns as wide as their longest text (a Chinese character counts double, within bounds), so 序号
+ * stays narrow, three digits never wrap and a project's name gets the room; Word and LibreOffice both
+ * read the grid.
+ */
+function columnWidths(rows: string[][]): number[] {
+  const count = Math.max(...rows.map((r) => r.length));
+  const span = (text: string) =>
+    [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : ch === '%' ? 2.4 : 1.6), 0);
+  const weights = Array.from({ length: count }, (_, c) =>
+    Math.min(26, Math.max(8, ...rows.map((r) => span(r[c] ?? '')))),
+  );
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
 }

@@ -27,6 +27,8 @@ import type { BulletinIndicator, BulletinProject, PlanAssessment } from './bulle
 export interface BulletinTextOptions {
   /** Decimals of rates: 2 gives 133.29%, 1 gives 142.9% as Henan prints them. */
   rateDecimals?: number;
+  /** Sections after the projects' (满意度测评), given the numeral they start at. */
+  moreSections?: (numeral: number) => string[];
 }
 
 export function bulletinMarkdown(
@@ -47,17 +49,19 @@ export function bulletinMarkdown(
     const project = plan.projects.find((x) => x.ref === p.ref);
     if (project) lines.push('', ...projectSection(ctx, i + 1, p, project));
   });
+  const more = options.moreSections?.(assessment.projects.length + 1) ?? [];
+  if (more.length) lines.push('', ...more);
   if (assessment.projects.length > 0) lines.push('', ...table(ctx));
   return `${lines.join('\n')}\n`;
 }
 
-interface TextContext {
+export interface TextContext {
   plan: PlanDocument;
   assessment: PlanAssessment;
   decimals: number;
 }
 
-const COMPLETED_PHRASES: Record<CompletedAs, string> = {
+export const COMPLETED_PHRASES: Record<CompletedAs, string> = {
   exceeded: '超额完成',
   coverage: '实现全覆盖',
   entitlement: '实现应补尽补',
@@ -145,7 +149,7 @@ function projectSection(ctx: TextContext, n: number, p: BulletinProject, project
   return out;
 }
 
-function indicatorClause(
+export function indicatorClause(
   ctx: TextContext,
   ind: PlanIndicator,
   i: BulletinIndicator,
@@ -206,7 +210,7 @@ function milestoneClause(
   return `${name}：已完成${reached}/${total}个节点${lastText}${nextText}`;
 }
 
-function moneyLine(ctx: TextContext, project: PlanProject): string {
+export function moneyLine(ctx: TextContext, project: PlanProject): string {
   const report = latestReport(project.reports, ctx.assessment.asOf);
   const parts: string[] = [];
   if (report?.investment !== undefined) {
@@ -236,7 +240,7 @@ function table(ctx: TextContext): string[] {
   ];
 }
 
-function percent(fraction: number, decimals: number): string {
+export function percent(fraction: number, decimals: number): string {
   return `${formatFraction(fraction, 1, decimals, 100)}%`;
 }
 

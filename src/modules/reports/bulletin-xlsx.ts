@@ -5,6 +5,8 @@ import { INDICATOR_KIND_LABELS } from '../progress/indicator.rules';
 import { LIGHT_LABELS, type Light } from '../progress/lights.rules';
 import type { PlanDocument } from '../progress/plan-format.schema';
 import type { PlanAssessment } from './bulletin.rules';
+import { hasSatisfactionResults, type SatisfactionSection } from './satisfaction.rules';
+import { addSatisfactionSheets } from './satisfaction-xlsx';
 
 /** Fill colours of the traffic lights in the ledger. */
 const LIGHT_FILL: Record<Light, string> = {
@@ -35,7 +37,11 @@ const COLUMNS: Array<{ header: string; key: string; width: number }> = [
  * The tracking ledger (台账): one row per project and indicator, the project cells merged down its
  * indicators, rates as percentages Excel can compute with, lights as fills.
  */
-export async function bulletinXlsx(assessment: PlanAssessment, plan: PlanDocument): Promise<Buffer> {
+export async function bulletinXlsx(
+  assessment: PlanAssessment,
+  plan: PlanDocument,
+  satisfaction?: SatisfactionSection,
+): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = '民生实事平台';
   const sheet = book.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: 3 }] });
@@ -120,5 +126,8 @@ export async function bulletinXlsx(assessment: PlanAssessment, plan: PlanDocumen
     fitToWidth: 1,
     fitToHeight: 0,
   };
+  if (satisfaction && hasSatisfactionResults(satisfaction)) {
+    addSatisfactionSheets(book, satisfaction, plan.title ?? `${plan.year}年${plan.region.name}民生实事`);
+  }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

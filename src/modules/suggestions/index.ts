@@ -1,4 +1,5 @@
 export { SUGGESTION_FIELDS } from './lexicon.rules';
+export { settleIntake, startSuggestionIntake } from './suggestion-intake';
 export { CHANNEL_LABELS, CHANNELS, type Channel } from './suggestion-sheet.rules';
 export { suggestionRoutes, suggestionSubmitLimit } from './suggestions.routes';
 export * from './suggestions.tables';

@@ -1,6 +1,9 @@
 import type { Actor } from '../../kernel/actor';
 import { can } from '../../kernel/policy';
 
+/** Who the audit log names for a resident's submission: residents have no account. */
+export const PUBLIC_ACTOR = 'public:web';
+
 /**
  * Who may do what with residents' suggestions. The coordinator (民生办) manages intake and triage of
  * the plan year's region; a department answers the groups routed to its unit; every staff member

@@ -104,6 +104,38 @@ export async function lockPhone(db: Executor, phone: string): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`suggestion-phone:${phone}`}))`);
 }
 
+/** Each phone's suggestions since the instant given, with their codes (the daily limit counts them). */
+export async function recentByPhones(
+  db: Executor,
+  phones: string[],
+  since: Date,
+): Promise<Array<{ phone: string; trackingCode: string; createdAt: Date }>> {
+  if (phones.length === 0) return [];
+  const rows = await db
+    .select({
+      phone: suggestions.phone,
+      trackingCode: suggestions.trackingCode,
+      createdAt: suggestions.createdAt,
+    })
+    .from(suggestions)
+    .where(and(inArray(suggestions.phone, phones), gt(suggestions.createdAt, since)));
+  return rows.map((r) => ({ ...r, phone: r.phone! }));
+}
+
+/** Which of these tracking codes are already in the table, with what each row says. */
+export async function suggestionsByCodes(db: Executor, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select({
+      trackingCode: suggestions.trackingCode,
+      planYearId: suggestions.planYearId,
+      text: suggestions.text,
+      submittedAt: suggestions.submittedAt,
+    })
+    .from(suggestions)
+    .where(inArray(suggestions.trackingCode, codes));
+}
+
 export async function trackingCodeTaken(db: Executor, code: string): Promise<boolean> {
   const [row] = await db
     .select({ id: suggestions.id })
@@ -209,6 +241,7 @@ export async function funnelCounts(db: Executor, planYearId: string) {
          and exists (select 1 from suggestions s where s.group_id = g.id)) as groups,
       (select count(*)::int from suggestion_groups g where g.plan_year_id = ${planYearId} and g.status = 'answered') as answered,
       (select count(*)::int from candidates c where c.plan_year_id = ${planYearId}) as candidates,
+      (select count(*)::int from candidates c where c.plan_year_id = ${planYearId} and c.shortlisted) as shortlisted,
       (select count(*)::int from candidates c where c.plan_year_id = ${planYearId}
          and exists (select 1 from candidate_suggestion_groups l where l.candidate_id = c.id)) as linked_candidates,
       (select count(*)::int from candidates c where c.plan_year_id = ${planYearId} and c.status = 'elected') as elected,
@@ -228,10 +261,33 @@ export async function funnelCounts(db: Executor, planYearId: string) {
     groups: Number(row.groups),
     answered: Number(row.answered),
     candidates: Number(row.candidates),
+    shortlisted: Number(row.shortlisted),
     linkedCandidates: Number(row.linked_candidates),
     elected: Number(row.elected),
     projects: Number(row.projects),
     suggestionsInCandidates: Number(row.suggestions_in_candidates),
     suggestionsInElected: Number(row.suggestions_in_elected),
   };
+}
+
+/** Plan years with at least one published answer (an answered group with members), newest first. */
+export async function answeredPlanYears(db: Executor) {
+  const result = await db.execute(sql`
+    select p.region_code as "regionCode", r.name as "regionName", p.year, p.title,
+      count(*)::int as groups
+    from suggestion_groups g
+    join plan_years p on p.id = g.plan_year_id
+    join regions r on r.code = p.region_code
+    where g.status = 'answered' and exists (select 1 from suggestions s where s.group_id = g.id)
+    group by p.region_code, r.name, p.year, p.title
+    order by p.year desc, p.region_code
+    limit 200
+  `);
+  return rowsOf<{
+    regionCode: string;
+    regionName: string;
+    year: number;
+    title: string | null;
+    groups: number;
+  }>(result).map((r) => ({ ...r, year: Number(r.year), groups: Number(r.groups) }));
 }

@@ -27,7 +27,13 @@ import {
 } from './use-cases/submission';
 import { linkCandidate, planFunnel, unlinkCandidate } from './use-cases/traceability';
 import { autoGroup, editGroup, mergeGroups, routeGroup, splitSuggestion } from './use-cases/triage';
-import { listGroups, listSuggestions, publicAnswers, readSuggestionPhoto } from './use-cases/views';
+import {
+  listGroups,
+  listSuggestions,
+  publicAnswers,
+  publicAnswerYears,
+  readSuggestionPhoto,
+} from './use-cases/views';
 
 const planParams = z.object({
   region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
@@ -95,7 +101,7 @@ const staffEntryBody = z.object({
 /**
  * Submissions per client address: generous enough for a village's shared connection, tight enough
  * to stop a script. MINSHENG_SUGGESTION_RATE_LIMIT (per 10 minutes) lets a load test raise it; the
- * phone's own daily limit is counted in the database (submitSuggestion).
+ * phone's own daily limit is counted by submitSuggestion (in memory beside the intake journal).
  */
 export function suggestionSubmitLimit(env: NodeJS.ProcessEnv = process.env) {
   const value = Number(env.MINSHENG_SUGGESTION_RATE_LIMIT);
@@ -186,6 +192,15 @@ export function suggestionRoutes(env: NodeJS.ProcessEnv = process.env): AnyRoute
       rateLimit: lookupLimit,
       params: planParams,
       handler: ({ deps, params }) => publicAnswers(deps, params.region, params.year),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/public/suggestion-answers',
+      summary: '有公开答复的地区和年度（最新的在前），及各自已答复的建议组数',
+      tags: publicTags,
+      access: 'public',
+      rateLimit: lookupLimit,
+      handler: ({ deps }) => publicAnswerYears(deps),
     }),
 
     // ── staff ──

@@ -3,6 +3,12 @@
  * submit (text, phone), what a resident reads back (status, answer), and how automatic regrouping
  * treats groups the coordinator has already worked on.
  */
+import {
+  chineseDate,
+  dateWindowProblems,
+  type WindowProblem as KernelWindowProblem,
+  windowState,
+} from '../../kernel/date-window';
 import type { SuggestionGroup } from './grouping.rules';
 
 // ── Answers ────────────────────────────────────────────────────────────────────────────────────────
@@ -56,71 +62,30 @@ export function labelOfText(text: string, max = 20): string {
 }
 
 // ── Solicitation window ──────────────────────────────────────────────────────────────────────────
+// The window rule itself is shared with the survey's rating period (kernel/date-window.ts).
+
+export {
+  chinaDate,
+  chineseDate,
+  isCalendarDate,
+  type WindowState,
+  windowDays,
+  windowState,
+} from '../../kernel/date-window';
 
 export const SOLICITATION_MIN_DAYS = 30;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dayNumber(isoDate: string): number {
-  const m = ISO_DATE.exec(isoDate);
-  if (!m) return Number.NaN;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const back = new Date(ms);
-  if (back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) return Number.NaN;
-  return ms / 86_400_000;
-}
-
-export function isCalendarDate(isoDate: string): boolean {
-  return Number.isFinite(dayNumber(isoDate));
-}
-
-/** Days of the window, both ends included (1 Mar – 30 Mar is 30 days). */
-export function windowDays(opensOn: string, closesOn: string): number {
-  return dayNumber(closesOn) - dayNumber(opensOn) + 1;
-}
-
-export interface WindowProblem {
-  code: 'VALIDATION_FAILED' | 'SOLICITATION_TOO_SHORT';
-  field: 'opensOn' | 'closesOn';
-  message: string;
-}
+export type WindowProblem = KernelWindowProblem<'SOLICITATION_TOO_SHORT'>;
 
 export function windowProblems(opensOn: string, closesOn: string): WindowProblem[] {
-  const invalid = 'VALIDATION_FAILED' as const;
-  if (!isCalendarDate(opensOn)) return [{ code: invalid, field: 'opensOn', message: '开始日期不正确' }];
-  if (!isCalendarDate(closesOn)) return [{ code: invalid, field: 'closesOn', message: '截止日期不正确' }];
-  if (dayNumber(closesOn) < dayNumber(opensOn))
-    return [{ code: invalid, field: 'closesOn', message: '截止日期不能早于开始日期' }];
-  const days = windowDays(opensOn, closesOn);
-  if (days < SOLICITATION_MIN_DAYS)
-    return [
-      {
-        code: 'SOLICITATION_TOO_SHORT',
-        field: 'closesOn',
-        message: `公开征集期不少于 ${SOLICITATION_MIN_DAYS} 天（现为 ${days} 天）`,
-      },
-    ];
-  return [];
-}
-
-/** The date in China (UTC+8, no daylight saving) at the instant `now`. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-export type WindowState = 'upcoming' | 'open' | 'closed';
-
-export function windowState(window: { opensOn: string; closesOn: string }, today: string): WindowState {
-  if (today < window.opensOn) return 'upcoming';
-  if (today > window.closesOn) return 'closed';
-  return 'open';
-}
-
-/** 2024-03-01 → 2024年3月1日 */
-export function chineseDate(isoDate: string): string {
-  const m = ISO_DATE.exec(isoDate);
-  if (!m) return isoDate;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+  return dateWindowProblems(
+    { opensOn, closesOn },
+    {
+      days: SOLICITATION_MIN_DAYS,
+      code: 'SOLICITATION_TOO_SHORT',
+      message: (days) => `公开征集期不少于 ${SOLICITATION_MIN_DAYS} 天（现为 ${days} 天）`,
+    },
+  );
 }
 
 /** The polite refusal a resident reads when the window is not open. */

@@ -1,3 +1,4 @@
+import { DomainError } from '../../kernel/errors';
 import {
   type ApprovalBallot,
   type ApprovalOptions,
@@ -14,13 +15,21 @@ import {
 
 /**
  * Approval ballots, the default: each candidate marked 赞成/反对/弃权, an unmarked candidate is 弃权,
- * a ballot with more 赞成 than `maxYes` (default: the seats) is void and none of its marks count.
- * Support and score are both the 赞成 votes.
+ * a ballot with more 赞成 than `maxYes` (default: the seats) is void and none of its marks count —
+ * unless the rule hands such ballots back (`overfull: 'refuse'`): then one in the pile is an error
+ * naming it, and nothing is counted. Support and score are both the 赞成 votes.
  */
 export function tallyApproval(ballots: readonly ApprovalBallot[], options: ApprovalOptions): ApprovalTally {
   const maxYes = options.maxYes === undefined ? options.seats : options.maxYes;
+  const overfull = options.overfull ?? 'void';
   checkOptions(options);
   if (maxYes !== null) checkCount(maxYes, 1, Number.MAX_SAFE_INTEGER, 'maxYes', '每票最多赞成数');
+  if (overfull !== 'void' && overfull !== 'refuse') {
+    throw new DomainError('VALIDATION_FAILED', {
+      field: 'overfull',
+      message: '赞成超额的选票只能计为无效票（void）或不予接收（refuse）',
+    });
+  }
   const counts = new Map(options.candidates.map((name) => [name, { yes: 0, no: 0, abstain: 0 }]));
   const voided: VoidedBallot[] = [];
   ballots.forEach((ballot, index) => {
@@ -33,6 +42,13 @@ export function tallyApproval(ballots: readonly ApprovalBallot[], options: Appro
     const yes = Object.values(ballot.marks).filter((m) => m === 'yes').length;
     if (maxYes !== null && yes > maxYes) {
       const limit = maxYes === options.seats ? `应选名额 ${maxYes} 项` : `每票最多 ${maxYes} 项`;
+      if (overfull === 'refuse') {
+        throw new DomainError('BALLOT_TOO_MANY_YES', {
+          field: 'ballots',
+          message: `${label}赞成 ${yes} 项，超过${limit}；按本次规则超额的选票不予接收，不应计入，请核对后再统计`,
+          details: { index, ballot: ballotName(ballot, index), yes, maxYes },
+        });
+      }
       voided.push({ ballot: ballotName(ballot, index), reason: `赞成 ${yes} 项，超过${limit}，为无效票` });
       return;
     }

@@ -9,6 +9,7 @@ import {
   type Choices,
   checkChoices,
   GENESIS_HASH,
+  overfullBallot,
   sameChoices,
 } from './ballot.rules';
 import { castTag, issuedHash, receiptFor, receiptHash } from './ballot-secrets';
@@ -39,6 +40,8 @@ import type { BallotCandidate, VotingRule } from './voting-session.rules';
 export interface CastAnswer {
   readonly receipt: string;
   readonly repeated: boolean;
+  /** Why the ballot, taken, counts as void (more 赞成 than allowed, under the default rule); else null. */
+  readonly voidReason: string | null;
   readonly session: { readonly id: string; readonly title: string };
 }
 
@@ -227,6 +230,7 @@ async function appendBatch(db: Db, tx: Tx, batch: readonly Pending[]): Promise<O
     const answer = (repeated: boolean) => ({
       receipt,
       repeated,
+      voidReason: overfullBallot(config.rule, config.seats, choices)?.reason ?? null,
       session: { id: config.id, title: config.title },
     });
     const earlier = cast.get(p.tag);

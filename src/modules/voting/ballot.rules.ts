@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../../kernel/errors';
 import { MARK_LABELS } from './session.rules';
 import type { ApprovalMark } from './tally.rules';
-import { maxRankedOf, maxYesOf, type VotingRule } from './voting-session.rules';
+import { maxRankedOf, maxYesOf, overfullOf, type VotingRule } from './voting-session.rules';
 
 /**
  * One ballot's choices, checked against the session's rule before anything is recorded, and the
@@ -36,8 +36,9 @@ function invalid(field: string, message: string): DomainError {
 
 /**
  * The electronic ballot as the rule allows it, or a DomainError naming the problem: an unknown
- * candidate, an unreadable mark, more 赞成 than allowed (BALLOT_TOO_MANY_YES), a repeated or
- * out-of-range rank. Nothing is recorded for a refused ballot.
+ * candidate, an unreadable mark, a repeated or out-of-range rank, more 赞成 than allowed when the
+ * rule hands such ballots back (BALLOT_TOO_MANY_YES; by default such a ballot is taken and counted
+ * void, see overfullBallot). Nothing is recorded for a refused ballot.
  */
 export function checkChoices(
   rule: VotingRule,
@@ -82,17 +83,32 @@ export function checkChoices(
   const choices: Choices = {};
   for (const c of candidates)
     choices[c.id] = marks[c.id] === undefined ? 'abstain' : MARK_WORDS[marks[c.id]!]!;
-  const yes = Object.values(choices).filter((m) => m === 'yes').length;
-  const maxYes = maxYesOf(rule, seats);
-  if (maxYes !== null && yes > maxYes) {
-    const limit = maxYes === seats ? `应选名额 ${maxYes} 项` : `每票最多 ${maxYes} 项`;
+  const over = overfullBallot(rule, seats, choices);
+  if (over && overfullOf(rule) === 'refuse') {
     throw new DomainError('BALLOT_TOO_MANY_YES', {
       field: 'marks',
-      message: `赞成 ${yes} 项，超过${limit}，本票未记录，请重新选择`,
-      details: { yes, maxYes },
+      message: `赞成 ${over.yes} 项，超过${over.limit}，本票未记录，请重新选择`,
+      details: { yes: over.yes, maxYes: over.maxYes },
     });
   }
   return choices;
+}
+
+/**
+ * An approval ballot with more 赞成 than the rule allows: how many, the limit and the reason it is
+ * void (when the rule counts such ballots as void); null when the ballot is within the limit.
+ */
+export function overfullBallot(
+  rule: VotingRule,
+  seats: number,
+  choices: Readonly<Choices>,
+): { yes: number; maxYes: number; limit: string; reason: string } | null {
+  if (rule.method === 'ranking') return null;
+  const maxYes = maxYesOf(rule, seats);
+  const yes = Object.values(choices).filter((m) => m === 'yes').length;
+  if (maxYes === null || yes <= maxYes) return null;
+  const limit = maxYes === seats ? `应选名额 ${maxYes} 项` : `每票最多 ${maxYes} 项`;
+  return { yes, maxYes, limit, reason: `赞成 ${yes} 项，超过${limit}，为无效票` };
 }
 
 /** Choices in one fixed spelling (keys sorted), for hashing and for comparing a retry. */

@@ -6,12 +6,15 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { TABLE_GRID_BORDERS } from '../../kernel/document-styles';
+import { printOnA4, rowHeightFor } from '../../kernel/spreadsheet';
 import type { Choices } from './ballot.rules';
 import type { SessionResult } from './result.rules';
 import type { BallotCandidate } from './voting-session.rules';
@@ -133,6 +136,9 @@ function bodyParagraph(text: string): Paragraph {
   });
 }
 
+/** A4 portrait less the 公文 margins (28 mm left, 26 mm right), in twips. */
+const TEXT_WIDTH = 11906 - 1588 - 1474;
+
 function resultTable(input: ResultDocumentInput): Table {
   const { result } = input;
   const header = ['序号', '项目名称', ...figureHeaders(result), '结果'];
@@ -140,16 +146,25 @@ function resultTable(input: ResultDocumentInput): Table {
     header,
     ...result.candidates.map((c) => [String(c.seq), c.name, ...figures(result, c), c.outcomeLabel]),
   ];
+  // The project name takes the room; figures and the outcome keep to one line where they can.
+  const figureWidth = result.method === 'ranking' ? 1300 : 900;
+  const fixed = 700 + figureWidth * figureHeaders(result).length + 1700;
+  const columnWidths = [700, TEXT_WIDTH - fixed, ...figureHeaders(result).map(() => figureWidth), 1700];
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
     borders: TABLE_GRID_BORDERS,
     rows: rows.map(
       (cells, r) =>
         new TableRow({
           tableHeader: r === 0,
+          cantSplit: true,
           children: cells.map(
             (text, col) =>
               new TableCell({
+                width: { size: columnWidths[col]!, type: WidthType.DXA },
+                verticalAlign: VerticalAlign.CENTER,
                 children: [
                   new Paragraph({
                     alignment: col === 1 && r > 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
@@ -163,6 +178,12 @@ function resultTable(input: ResultDocumentInput): Table {
   });
 }
 
+function titleLines(title: string, meeting: string): string[] {
+  return title.startsWith(meeting) && title.length > meeting.length
+    ? [meeting, title.slice(meeting.length)]
+    : [title];
+}
+
 export async function resolutionDocx(input: ResultDocumentInput): Promise<Buffer> {
   const text = resolutionText(input);
   const children: Array<Paragraph | Table> = [
@@ -170,7 +191,18 @@ export async function resolutionDocx(input: ResultDocumentInput): Promise<Buffer
       heading: HeadingLevel.TITLE,
       alignment: AlignmentType.CENTER,
       spacing: { after: 240 },
-      children: [new TextRun({ text: text.title, font: TITLE_FONT, size: 44, bold: true, color: '000000' })],
+      // Broken after the meeting's name, as such titles are set, not wherever the line runs out.
+      children: titleLines(text.title, `${input.congress}${input.sitting}`).map(
+        (line, i) =>
+          new TextRun({
+            text: line,
+            break: i > 0 ? 1 : 0,
+            font: TITLE_FONT,
+            size: 44,
+            bold: true,
+            color: '000000',
+          }),
+      ),
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -202,52 +234,83 @@ export async function resolutionDocx(input: ResultDocumentInput): Promise<Buffer
 
 const MARK_WORDS: Record<string, string> = { yes: '赞成', no: '反对', abstain: '弃权' };
 
+const THIN = { style: 'thin' as const };
+const GRID = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+function gridFrom(sheet: ExcelJS.Worksheet, firstRow: number): void {
+  sheet.eachRow((row, n) => {
+    if (n < firstRow) return;
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = GRID;
+    });
+  });
+}
+
+/**
+ * The .xlsx the congress office files: the result (portrait A4, the header row on each page) and
+ * every ballot in random order (landscape A4, one page wide: candidate names wrap in their header,
+ * the receipt hash in two short lines), each sheet sized so LibreOffice and Excel print it whole.
+ */
 export async function resultXlsx(input: ResultDocumentInput): Promise<Buffer> {
   const { result } = input;
   const book = new ExcelJS.Workbook();
   book.creator = '民生实事平台';
   const sheet = book.addWorksheet('票决结果', { views: [{ state: 'frozen', ySplit: 4 }] });
   const header = ['序号', '项目名称', ...figureHeaders(result), '是否通过', '结果'];
-  sheet.columns = header.map((_, i) => ({ width: i === 1 ? 40 : i === header.length - 1 ? 22 : 10 }));
-  sheet.mergeCells(1, 1, 1, header.length);
-  sheet.getCell(1, 1).value = `${input.congress}${input.sitting} ${input.title}`;
-  sheet.getCell(1, 1).font = { size: 16, bold: true };
-  sheet.getCell(1, 1).alignment = { horizontal: 'center', wrapText: true };
-  sheet.mergeCells(2, 1, 2, header.length);
-  sheet.getCell(2, 1).value =
-    `${chineseDate(input.closedAt)}　应到 ${result.roll} 人，实到 ${result.present} 人，发出 ${result.issued} 张，收回 ${result.returned} 张（电子 ${result.electronicBallots}，纸质 ${result.paperBallots}），有效 ${result.validBallots} 张，无效 ${result.voidBallots} 张`;
-  sheet.mergeCells(3, 1, 3, header.length);
-  sheet.getCell(3, 1).value = result.valid
-    ? `${result.rule}；应选 ${result.seats} 项，当选 ${result.elected.length} 项${result.tied.length ? `，${result.tied.length} 项得票相同待再次表决（尚余 ${result.openSeats} 个名额）` : ''}`
-    : `表决无效：${result.invalidReasons.join('；')}`;
-  sheet.getCell(3, 1).alignment = { wrapText: true };
-  sheet.getRow(3).height = 32;
+  const widths = header.map((_, i) => (i === 0 ? 6 : i === 1 ? 40 : i === header.length - 1 ? 24 : 9));
+  const fullWidth = widths.reduce((a, b) => a + b, 0);
+  sheet.columns = widths.map((width) => ({ width }));
+  const banner = (row: number, text: string, font: Partial<ExcelJS.Font> = {}) => {
+    sheet.mergeCells(row, 1, row, header.length);
+    const cell = sheet.getCell(row, 1);
+    cell.value = text;
+    cell.font = font;
+    cell.alignment = { horizontal: row === 1 ? 'center' : 'left', vertical: 'middle', wrapText: true };
+    sheet.getRow(row).height = rowHeightFor([text], [fullWidth], row === 1 ? 24 : 17);
+  };
+  banner(1, `${input.congress}${input.sitting} ${input.title}`, { size: 16, bold: true });
+  banner(
+    2,
+    `${chineseDate(input.closedAt)}　应到 ${result.roll} 人，实到 ${result.present} 人，发出 ${result.issued} 张，收回 ${result.returned} 张（电子 ${result.electronicBallots}，纸质 ${result.paperBallots}），有效 ${result.validBallots} 张，无效 ${result.voidBallots} 张`,
+  );
+  banner(
+    3,
+    result.valid
+      ? `${result.rule}；应选 ${result.seats} 项，当选 ${result.elected.length} 项${result.tied.length ? `，${result.tied.length} 项得票相同待再次表决（尚余 ${result.openSeats} 个名额）` : ''}`
+      : `表决无效：${result.invalidReasons.join('；')}`,
+  );
   const head = sheet.getRow(4);
   head.values = header;
   head.font = { bold: true };
-  head.alignment = { horizontal: 'center', vertical: 'middle' };
+  head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   head.eachCell((cell) => {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
   });
   for (const c of result.candidates) {
     const figs =
       result.method === 'ranking' ? [c.points ?? 0, c.ranked ?? 0] : [c.yes ?? 0, c.no ?? 0, c.abstain ?? 0];
-    sheet.addRow([c.seq, c.name, ...figs, c.passed ? '是' : '否', c.outcomeLabel]);
+    const cells = [c.seq, c.name, ...figs, c.passed ? '是' : '否', c.outcomeLabel];
+    const row = sheet.addRow(cells);
+    row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    row.getCell(2).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
+    row.height = rowHeightFor(cells.map(String), widths);
   }
+  gridFrom(sheet, 4);
+  printOnA4(sheet, { orientation: 'portrait', titleRows: '4:4' });
+
   if (input.ballots) {
     const ballotSheet = book.addWorksheet('选票明细', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ballotSheet.columns = [
-      { width: 8 },
-      { width: 20 },
-      { width: 66 },
-      ...input.candidates.map(() => ({ width: 10 })),
-    ];
+    const hashWidth = 24;
+    const ballotWidths = [6, 10, hashWidth, ...input.candidates.map(() => 8)];
+    ballotSheet.columns = ballotWidths.map((width) => ({ width }));
+    const names = input.candidates.map((c) => c.name);
     const top = ballotSheet.getRow(1);
-    top.values = ['序号', '票号', '回执码哈希', ...input.candidates.map((c) => c.name)];
+    top.values = ['序号', '票号', '回执码哈希', ...names];
     top.font = { bold: true };
-    top.alignment = { wrapText: true, vertical: 'middle' };
+    top.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    top.height = rowHeightFor(['', '', '', ...names], ballotWidths);
     input.ballots.forEach((b, i) => {
-      ballotSheet.addRow([
+      const row = ballotSheet.addRow([
         i + 1,
         b.paperNo ?? '电子票',
         b.receiptHash ?? '',
@@ -256,7 +319,14 @@ export async function resultXlsx(input: ResultDocumentInput): Promise<Buffer> {
           return typeof v === 'number' ? v : v === undefined ? '' : (MARK_WORDS[v] ?? v);
         }),
       ]);
+      row.alignment = { horizontal: 'center', vertical: 'middle' };
+      // 64 hex digits in a small monospaced font: two lines in a narrow column, still whole.
+      row.getCell(3).font = { name: 'Courier New', size: 8 };
+      row.getCell(3).alignment = { vertical: 'middle', wrapText: true };
+      if (b.receiptHash) row.height = 24;
     });
+    gridFrom(ballotSheet, 1);
+    printOnA4(ballotSheet, { orientation: 'landscape', titleRows: '1:1' });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

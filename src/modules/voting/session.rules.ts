@@ -63,6 +63,11 @@ export interface ApprovalOptions extends CommonOptions {
   readonly method?: 'approval';
   /** Most 赞成 one ballot may carry; default the seats; null for no limit. */
   readonly maxYes?: number | null;
+  /**
+   * A ballot with more 赞成: 'void' (default) counts it as void; 'refuse' means none should be in
+   * the pile (it is handed back to be marked again), so the count stops and names it.
+   */
+  readonly overfull?: 'void' | 'refuse';
 }
 
 export interface RankingOptions extends CommonOptions {

@@ -118,6 +118,46 @@ describe('tallyApproval: void ballots', () => {
     expect(r.validBallots).toBe(7);
     expect(counts(r).甲).toEqual([6, 0, 1]);
   });
+
+  it('voids over-full ballots when the rule says so in words, as by default', () => {
+    const pile = ballots([6, 'YYNN'], [1, 'YYYN']);
+    expect(tallyApproval(pile, options({ overfull: 'void' }))).toEqual(tallyApproval(pile, options()));
+  });
+});
+
+describe('tallyApproval: a rule that hands over-full ballots back (overfull: refuse)', () => {
+  it('counts a pile without an over-full ballot as usual', () => {
+    const pile = ballots([6, 'YYNN'], [1, 'Y...']);
+    const r = tallyApproval(pile, options({ overfull: 'refuse' }));
+    expect(r).toEqual(tallyApproval(pile, options()));
+    expect(r.voidBallots).toBe(0);
+  });
+
+  it('stops at an over-full ballot, naming it and its place in the pile, counting nothing', () => {
+    let error: unknown;
+    try {
+      tallyApproval(ballots([6, 'YYNN'], [1, 'YYYN']), options({ overfull: 'refuse' }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      code: 'BALLOT_TOO_MANY_YES',
+      field: 'ballots',
+      message:
+        '票号 007 的表决票赞成 3 项，超过应选名额 2 项；按本次规则超额的选票不予接收，不应计入，请核对后再统计',
+      details: { index: 6, ballot: '007', yes: 3, maxYes: 2 },
+    });
+  });
+
+  it('measures against the configured limit, and has nothing to refuse without one', () => {
+    const pile = ballots([6, 'YYYN']);
+    expect(tallyApproval(pile, options({ overfull: 'refuse', maxYes: 3 })).voidBallots).toBe(0);
+    expect(tallyApproval(pile, options({ overfull: 'refuse', maxYes: null })).voidBallots).toBe(0);
+    expect(() => tallyApproval(pile, options({ overfull: 'refuse', maxYes: 1 }))).toThrow(
+      '票号 001 的表决票赞成 3 项，超过每票最多 1 项；',
+    );
+  });
 });
 
 describe('tallyApproval: validity of the vote', () => {
@@ -304,6 +344,11 @@ describe('tallyApproval: refuses data it cannot count', () => {
       'quorum',
     ],
     [{ maxYes: 0 }, '每票最多赞成数必须是正整数', 'maxYes'],
+    [
+      { overfull: 'ignore' as 'void' },
+      '赞成超额的选票只能计为无效票（void）或不予接收（refuse）',
+      'overfull',
+    ],
   ] as Array<[Partial<ApprovalOptions>, string, string]>)('options %j: %s', (extra, message, field) => {
     refuses(() => tallyApproval([], options(extra)), message, field);
   });

@@ -25,11 +25,27 @@ export const BALLOT_FORM_LABELS: Record<BallotForm, string> = {
   paper: '纸质表决票',
 };
 
+/**
+ * What becomes of an approval ballot with more 赞成 than allowed (DOMAIN.md: "a ballot with more is
+ * void"). 'void' (default): it is taken and counted as a void ballot (无效票), as a paper ballot is.
+ * 'refuse': it is handed back to be marked again: the ballot page and the server refuse an
+ * electronic one, the clerks do not enter a paper one (it should have been returned at the box), and
+ * a count that meets one stops and names it.
+ */
+export const OVERFULL_RULES = ['void', 'refuse'] as const;
+export type OverfullRule = (typeof OVERFULL_RULES)[number];
+export const OVERFULL_RULE_LABELS: Record<OverfullRule, string> = {
+  void: '计为无效票',
+  refuse: '不予接收，退回代表重新选择',
+};
+
 export interface VotingRule {
   /** 'approval': 赞成/反对/弃权 per candidate (default); 'ranking': ranks, Borda count. */
   readonly method: 'approval' | 'ranking';
   /** Most 赞成 on one ballot; default the seats; null: no limit. */
   readonly maxYes?: number | null;
+  /** Approval: a ballot with more 赞成 than maxYes; default 'void'. */
+  readonly overfull?: OverfullRule;
   /** Ranking: most places one ballot may rank; default every candidate. */
   readonly maxRanked?: number | null;
   /** Share of the roll that must be present; default more than half. */
@@ -58,6 +74,11 @@ export function canMoveState(from: VotingSessionState, to: VotingSessionState): 
 /** Most 赞成 a ballot may carry under the rule (null: no limit). */
 export function maxYesOf(rule: VotingRule, seats: number): number | null {
   return rule.maxYes === undefined ? seats : rule.maxYes;
+}
+
+/** What becomes of an over-full approval ballot under the rule. */
+export function overfullOf(rule: VotingRule): OverfullRule {
+  return rule.overfull ?? 'void';
 }
 
 /** Most places a ranking ballot may fill. */
@@ -90,7 +111,7 @@ export function tallyOptions(
   };
   return rule.method === 'ranking'
     ? { ...common, method: 'ranking', maxRanked: rule.maxRanked ?? null }
-    : { ...common, method: 'approval', maxYes: maxYesOf(rule, seats) };
+    : { ...common, method: 'approval', maxYes: maxYesOf(rule, seats), overfull: overfullOf(rule) };
 }
 
 /**
@@ -115,6 +136,12 @@ export function checkSessionSetup(
       message: '排序票决不使用“每票最多赞成数”，请改设“每票最多排序数”',
     });
   }
+  if (rule.method === 'ranking' && rule.overfull !== undefined) {
+    throw new DomainError('VALIDATION_FAILED', {
+      field: 'rule.overfull',
+      message: '排序票决不使用“赞成超额的选票如何处理”',
+    });
+  }
   const options = tallyOptions(rule, seats, candidateIds, { roll: roll ?? Math.max(1, seats) });
   // tally() validates every option (and names the field) before counting anything.
   if (options.method === 'ranking') tally([], options);
@@ -131,10 +158,11 @@ export function describeRule(rule: VotingRule, seats: number, candidates: number
     );
   } else {
     const maxYes = maxYesOf(rule, seats);
+    const beyond = overfullOf(rule) === 'refuse' ? '超过的选票不予接收，须重新选择' : '超过的选票为无效票';
     lines.push(
       maxYes === null
         ? '对每个候选项目选择赞成、反对或弃权，赞成项数不限；未选择的视为弃权'
-        : `对每个候选项目选择赞成、反对或弃权，赞成不得超过 ${maxYes} 项；未选择的视为弃权`,
+        : `对每个候选项目选择赞成、反对或弃权，赞成不得超过 ${maxYes} 项，${beyond}；未选择的视为弃权`,
     );
   }
   const quorum = rule.quorum ?? MORE_THAN_HALF;

@@ -28,7 +28,7 @@ import {
   setRoll,
   updateDraftSession,
 } from './use-cases/sessions';
-import { BALLOT_FORMS } from './voting-session.rules';
+import { BALLOT_FORMS, OVERFULL_RULES } from './voting-session.rules';
 
 const planParams = z.object({
   region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
@@ -44,6 +44,8 @@ const fraction = z.object({
 const rule = z.object({
   method: z.enum(['approval', 'ranking']).default('approval'),
   maxYes: z.number().int().min(1, '每票最多赞成数应为正整数').nullable().optional(),
+  /** A ballot with more 赞成 than maxYes: void (counted as void, the default) or refuse (handed back). */
+  overfull: z.enum(OVERFULL_RULES, '超额选票的处理应为 void（计为无效票）或 refuse（不予接收）').optional(),
   maxRanked: z.number().int().min(1, '每票最多排序数应为正整数').nullable().optional(),
   quorum: fraction.optional(),
   threshold: fraction.optional(),

@@ -134,6 +134,13 @@ export const NAV_GROUPS: NavGroup[] = [
         permission: 'record.read',
         summary: '年底由人大代表对每个项目评价满意、基本满意或不满意，同时开展群众满意度调查。',
       },
+      {
+        path: '/year-end',
+        label: '年终报告',
+        title: '年终报告 · 办理情况',
+        permission: 'record.read',
+        summary: '年度民生实事办理情况报告：完成情况、群众参与和满意度测评，导出 Word 和 Excel。',
+      },
     ],
   },
   {

@@ -24,6 +24,7 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/approvals': page(() => import('../features/progress/ApprovalsPage'), 'ApprovalsPage'),
   '/bulletins': page(() => import('../features/reports/BulletinsPage'), 'BulletinsPage'),
   '/evaluation': page(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage'),
+  '/year-end': page(() => import('../features/reports/YearEndPage'), 'YearEndPage'),
   '/suggestions': page(() => import('../features/suggestions/SuggestionsPage'), 'SuggestionsPage'),
   '/triage': page(() => import('../features/suggestions/TriagePage'), 'TriagePage'),
   // candidates: 部门谋划, 优化比选, 会议研究

@@ -25,6 +25,11 @@ export const portalRoutes: RouteObject[] = [
   },
   { path: '/portal/suggest', element: lazyPage(() => import('./suggestions/SuggestPage'), 'SuggestPage') },
   { path: '/portal/track/:code?', element: lazyPage(() => import('./suggestions/TrackPage'), 'TrackPage') },
+  { path: '/portal/answers', element: lazyPage(() => import('./suggestions/AnswersPage'), 'AnswersPage') },
+  {
+    path: '/portal/evaluation-results/:sessionId',
+    element: lazyPage(() => import('./evaluation/EvaluationResultsPage'), 'EvaluationResultsPage'),
+  },
   // 票决: the deputy's ballot, the receipt check, the hall's big screen and the published result.
   { path: '/portal/vote/:token?', element: lazyPage(() => import('./voting/VotePage'), 'VotePage') },
   { path: '/portal/receipt', element: lazyPage(() => import('./voting/ReceiptPage'), 'ReceiptPage') },

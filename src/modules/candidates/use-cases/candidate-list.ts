@@ -184,6 +184,37 @@ export async function candidateListView(deps: AppDeps, actor: Actor, regionCode:
   };
 }
 
+/** What an export holds: the list that goes to the vote (the shortlist, 入围), or every candidate drafted. */
+export type ExportScope = 'list' | 'all';
+
+/**
+ * The candidates of an export, in 序号 order, with the title the documents carry. The list that goes
+ * to the meetings and to the vote is the shortlist — the same list the vote takes once both meetings
+ * approved it (approvedCandidateList); before anything is shortlisted there is no such list, and
+ * saying so is better than an empty appendix.
+ */
+export async function candidatesToExport(
+  deps: AppDeps,
+  actor: Actor | string,
+  regionCode: string,
+  year: number,
+  scope: ExportScope = 'list',
+) {
+  const all = await listCandidates(deps, actor, regionCode, year);
+  const rows = scope === 'all' ? all : all.filter((c) => c.shortlisted);
+  if (scope === 'list' && rows.length === 0) {
+    throw new DomainError('CANDIDATE_LIST_EMPTY', {
+      field: 'scope',
+      message: `候选项目清单中还没有入围项目（共 ${all.length} 个谋划项目），没有可提交票决的清单；如需导出全部谋划项目，请选择“全部”（scope=all）`,
+    });
+  }
+  const plan = (await findPlanYear(deps.db, regionCode, year))!;
+  const state = await listStateOf(deps.db, plan.id);
+  const region = await findRegion(deps.db, regionCode);
+  const title = `${region?.name ?? ''}${year}年民生实事${scope === 'all' ? '谋划项目' : '候选项目'}清单`;
+  return { title, scope, state, stateLabel: LIST_STATE_LABELS[state], rows };
+}
+
 /** The list as the official table (.xlsx) or the printed appendix (.docx). */
 export async function exportCandidateList(
   deps: AppDeps,
@@ -191,13 +222,9 @@ export async function exportCandidateList(
   regionCode: string,
   year: number,
   format: 'xlsx' | 'docx',
-  scope: 'list' | 'all' = 'list',
+  scope: ExportScope = 'list',
 ) {
-  const rows = (await listCandidates(deps, actor, regionCode, year)).filter(
-    (c) => scope === 'all' || c.shortlisted,
-  );
-  const region = await findRegion(deps.db, regionCode);
-  const title = `${region?.name ?? ''}${year}年民生实事${scope === 'all' ? '谋划项目' : '候选项目'}清单`;
+  const { title, rows } = await candidatesToExport(deps, actor, regionCode, year, scope);
   const fileName = `${title}.${format}`;
   // Loaded on first use: docx and exceljs would otherwise sit in the server's memory from the start.
   const { candidateListDocx, candidateListXlsx } = await import('../candidate-list-files');

@@ -68,7 +68,7 @@ export async function readEvaluationBallot(deps: AppDeps, tokenText: string) {
   };
 }
 
-function chained(
+export function chained(
   sessionId: string,
   row: { seq: number; tokenTag: string; receiptHash: string; choices: Ratings },
 ) {

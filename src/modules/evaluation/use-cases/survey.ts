@@ -1,10 +1,12 @@
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
+import { chinaDate } from '../../../kernel/date-window';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { assertAllowed, mayManageEvaluation } from '../evaluation.policy';
 import {
+  closedSessionsOf,
   indicatorsWithFigures,
   insertSurveyAnswer,
   insertSurveyCodes,
@@ -12,6 +14,7 @@ import {
   surveyCodeIssued,
   surveyCountsOf,
   surveyKeyOf,
+  surveyWindowOf,
   unitsOfProject,
 } from '../evaluation.repository';
 import type { EvaluationMark } from '../evaluation.rules';
@@ -24,6 +27,7 @@ import {
   respondentHash,
   summarizeSurvey,
 } from '../survey.rules';
+import { assertSurveyOpen, publicSurveyWindow } from './survey-window';
 
 export interface SurveyInput {
   rating: EvaluationMark;
@@ -41,9 +45,11 @@ async function projectOrThrow(deps: AppDeps, projectId: string) {
 /**
  * 码上评: a resident rates a project. One answer per project from a phone number or a one-time code;
  * a second one is refused and the first one stands. No login: the page is opened from a QR code.
+ * Outside the plan year's survey window (when staff set one) nothing is taken, politely.
  */
 export async function answerSurvey(deps: AppDeps, projectId: string, input: SurveyInput) {
   const project = await projectOrThrow(deps, projectId);
+  assertSurveyOpen(await surveyWindowOf(deps.db, project.planYearId), chinaDate(deps.now()));
   const comment = cleanComment(input.comment);
   const phone = input.phone?.trim() ? normalizePhone(input.phone) : null;
   const code = !phone && input.code?.trim() ? canonicalSurveyCode(input.code) : null;
@@ -106,10 +112,12 @@ const UNIT_ROLE_LABELS: Record<string, string> = { lead: '牵头单位', partner
  */
 export async function publicProject(deps: AppDeps, projectId: string) {
   const project = await projectOrThrow(deps, projectId);
-  const [unitRows, indicatorRows, survey] = await Promise.all([
+  const [unitRows, indicatorRows, survey, surveyWindow, sessions] = await Promise.all([
     unitsOfProject(deps.db, projectId),
     indicatorsWithFigures(deps.db, projectId, project.regionCode),
     surveyCountsOf(deps.db, [projectId]),
+    publicSurveyWindow(deps, project.planYearId),
+    closedSessionsOf(deps.db, project.planYearId),
   ]);
   const units: Record<string, string[]> = {};
   for (const u of unitRows) {
@@ -146,5 +154,25 @@ export async function publicProject(deps: AppDeps, projectId: string) {
       };
     }),
     survey: summarizeSurvey(survey),
+    surveyWindow,
+    deputies: deputiesVerdict(sessions, projectId),
   };
+}
+
+/** The deputies' published verdict on the project: from the latest counted session that rated it. */
+function deputiesVerdict(sessions: Awaited<ReturnType<typeof closedSessionsOf>>, projectId: string) {
+  for (const s of sessions) {
+    const rated = s.result?.projects.find((p) => p.projectId === projectId);
+    if (!s.result || !rated) continue;
+    return {
+      sessionId: s.id,
+      title: s.title,
+      closedAt: s.closedAt,
+      valid: s.result.valid,
+      counts: rated.counts,
+      raters: rated.raters,
+      verdict: s.result.valid ? rated.verdict : null,
+    };
+  }
+  return null;
 }

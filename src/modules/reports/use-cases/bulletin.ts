@@ -6,6 +6,8 @@ import { findPlanYear } from '../../plans';
 import { loadPlanDocument, resolveLightRule } from '../../progress';
 import { assessPlan } from '../bulletin.rules';
 import { bulletinMarkdown } from '../bulletin-text.rules';
+import { hasSatisfactionResults, satisfactionMarkdown } from '../satisfaction.rules';
+import { loadSatisfaction } from './satisfaction';
 
 export const BULLETIN_FORMATS = ['json', 'md', 'docx', 'xlsx'] as const;
 export type BulletinFormat = (typeof BULLETIN_FORMATS)[number];
@@ -31,20 +33,30 @@ export async function renderBulletin(
   const planYear = await findPlanYear(deps.db, input.regionCode, input.year);
   const rule = planYear?.lightRule ? resolveLightRule(planYear.lightRule) : undefined;
   const assessment = assessPlan(plan, input.asOf, rule?.ok ? { lightRule: rule.rule } : {});
+  // The plan year's satisfaction results, once there are any (rated after the year, dated in the text).
+  const satisfaction = await loadSatisfaction(deps, actor, input.regionCode, input.year);
+  const rated = hasSatisfactionResults(satisfaction);
+  const text = () =>
+    bulletinMarkdown(assessment, plan, {
+      moreSections: rated ? (n) => satisfactionMarkdown(satisfaction, n, plan.year) : undefined,
+    });
   const contentType = BULLETIN_CONTENT_TYPES[input.format];
   switch (input.format) {
     case 'json':
-      return { body: `${JSON.stringify(assessment, null, 2)}\n`, contentType };
+      return {
+        body: `${JSON.stringify(rated ? { ...assessment, satisfaction } : assessment, null, 2)}\n`,
+        contentType,
+      };
     case 'md':
-      return { body: bulletinMarkdown(assessment, plan), contentType };
+      return { body: text(), contentType };
     // The writers load docx and exceljs on first use (~28 MB a server would otherwise hold from start).
     case 'docx': {
       const { bulletinDocx } = await import('../bulletin-docx');
-      return { body: await bulletinDocx(bulletinMarkdown(assessment, plan)), contentType };
+      return { body: await bulletinDocx(text()), contentType };
     }
     case 'xlsx': {
       const { bulletinXlsx } = await import('../bulletin-xlsx');
-      return { body: await bulletinXlsx(assessment, plan), contentType };
+      return { body: await bulletinXlsx(assessment, plan, satisfaction), contentType };
     }
   }
 }

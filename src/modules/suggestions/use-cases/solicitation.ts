@@ -2,6 +2,7 @@ import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
+import { forgetWindows } from '../intake-limits';
 import { mayManageSuggestions, mayReadSuggestions } from '../suggestions.policy';
 import { allWindows, requirePlanYear, type WindowRow, windowOf } from '../suggestions.repository';
 import { chinaDate, type WindowState, windowDays, windowProblems, windowState } from '../triage.rules';
@@ -46,7 +47,7 @@ export async function setSolicitationWindow(
     const first = problems[0]!;
     throw new DomainError(first.code, { field: first.field, message: first.message, details: problems });
   }
-  return writeTransaction(deps.db, actor, async (tx) => {
+  const changed = await writeTransaction(deps.db, actor, async (tx) => {
     const planYear = await requirePlanYear(tx, regionCode, year);
     const values = {
       opensOn: input.opensOn,
@@ -61,6 +62,8 @@ export async function setSolicitationWindow(
       .returning();
     return { region: regionCode, year, window: view(row!, chinaDate(deps.now())) };
   });
+  forgetWindows(deps.db);
+  return changed;
 }
 
 /** Opens a window only where the plan year has none yet (the demo seed; later starts keep edits). */

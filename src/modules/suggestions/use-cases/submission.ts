@@ -11,18 +11,21 @@ import {
   sniffPhotoType,
   stripPhotoMetadata,
 } from '../../progress/photo.rules';
+import { cachedWindow } from '../intake-limits';
+import { intakeOf, phoneLimitReached, type SuggestionIntake } from '../suggestion-intake';
 import { CHANNEL_LABELS, type Channel, trackingCode } from '../suggestion-sheet.rules';
-import { mayManageSuggestions } from '../suggestions.policy';
+import { mayManageSuggestions, PUBLIC_ACTOR } from '../suggestions.policy';
 import {
   answersOf,
-  countByPhoneSince,
   lockPhone,
   type PlanYearRef,
   planYearById,
   planYearByRegion,
+  recentByPhones,
   requirePlanYear,
   suggestionByCode,
   trackingCodeTaken,
+  type WindowRow,
   windowOf,
 } from '../suggestions.repository';
 import { suggestionPhotos, suggestions } from '../suggestions.tables';
@@ -38,9 +41,6 @@ import {
   windowState,
 } from '../triage.rules';
 
-/** Who the audit log names for a resident's submission: residents have no account. */
-export const PUBLIC_ACTOR = 'public:web';
-
 export interface CheckedPhoto {
   contentType: PhotoType;
   bytes: Buffer;
@@ -54,10 +54,11 @@ export function checkPhoto(upload: Buffer): CheckedPhoto {
   return { contentType: type, bytes: Buffer.from(stripPhotoMetadata(upload, type)) };
 }
 
-async function newTrackingCode(db: Executor): Promise<string> {
+/** A code no suggestion has, in the table or waiting in the intake journal. */
+async function newTrackingCode(db: Executor, intake?: SuggestionIntake): Promise<string> {
   for (let i = 0; i < 5; i++) {
     const code = trackingCode(randomBytes(8));
-    if (!(await trackingCodeTaken(db, code))) return code;
+    if (!intake?.holds(code) && !(await trackingCodeTaken(db, code))) return code;
   }
   throw new DomainError('CONFLICT');
 }
@@ -82,65 +83,107 @@ export interface SubmissionReceipt {
   year: number;
 }
 
+function refuseUnlessOpen(
+  planYear: PlanYearRef | undefined,
+  window: WindowRow | undefined,
+  now: Date,
+): asserts planYear is PlanYearRef {
+  const today = chinaDate(now);
+  if (!planYear || !window || windowState(window, today) !== 'open') {
+    throw new DomainError('SOLICITATION_CLOSED', {
+      message: closedMessage(window ?? null, today),
+      details: window ? { opensOn: window.opensOn, closesOn: window.closesOn } : undefined,
+    });
+  }
+}
+
 /**
  * A resident's suggestion from the public page: only while the plan year's solicitation window is
  * open, and at most PHONE_DAILY_LIMIT from one phone number in 24 hours. Answers with the tracking
- * code the resident keeps to read the answer later.
+ * code the resident keeps to read the answer later. Where the server runs an intake journal
+ * (suggestion-intake.ts) a suggestion without a photo is acknowledged once it is in the journal on
+ * disk, checked against the window and the phone's count held in memory; a photo (up to 5 MB, rare)
+ * goes straight into the database in its own transaction, as everything does without a journal.
  */
 export async function submitSuggestion(deps: AppDeps, input: PublicSubmission): Promise<SubmissionReceipt> {
+  const intake = intakeOf(deps.db);
+  if (intake && !input.photo && input.regionCode && input.year) {
+    const now = deps.now();
+    const { planYear, window } = await cachedWindow(deps.db, input.regionCode, input.year);
+    refuseUnlessOpen(planYear, window, now);
+    return intake.receive(
+      planYear,
+      { field: input.field || null, text: input.text, name: input.name || null, phone: input.phone || null },
+      now,
+    );
+  }
+  return submitDirectly(deps, input, intake);
+}
+
+/** One transaction per suggestion; the phone's count also sees what waits in the intake journal. */
+async function submitDirectly(
+  deps: AppDeps,
+  input: PublicSubmission,
+  intake: SuggestionIntake | undefined,
+): Promise<SubmissionReceipt> {
   const now = deps.now();
-  return writeTransaction(deps.db, PUBLIC_ACTOR, async (tx) => {
-    let planYear: PlanYearRef | undefined;
-    if (input.planYearId) planYear = await planYearById(tx, input.planYearId);
-    else if (input.regionCode && input.year)
-      planYear = await planYearByRegion(tx, input.regionCode, input.year);
-    const today = chinaDate(now);
-    const window = planYear ? await windowOf(tx, planYear.id) : undefined;
-    if (!planYear || !window || windowState(window, today) !== 'open') {
-      throw new DomainError('SOLICITATION_CLOSED', {
-        message: closedMessage(window ?? null, today),
-        details: window ? { opensOn: window.opensOn, closesOn: window.closesOn } : undefined,
-      });
-    }
-    if (input.phone) {
-      await lockPhone(tx, input.phone);
-      const recent = await countByPhoneSince(tx, input.phone, new Date(now.getTime() - 86_400_000));
-      if (recent >= PHONE_DAILY_LIMIT)
-        throw new DomainError('SUGGESTION_PHONE_LIMIT', {
-          field: 'phone',
-          message: `同一电话号码 24 小时内最多提交 ${PHONE_DAILY_LIMIT} 条建议，您已达到上限，请明天再提交`,
+  let noted: { phone: string; code: string } | undefined;
+  try {
+    return await writeTransaction(deps.db, PUBLIC_ACTOR, async (tx) => {
+      let planYear: PlanYearRef | undefined;
+      if (input.planYearId) planYear = await planYearById(tx, input.planYearId);
+      else if (input.regionCode && input.year)
+        planYear = await planYearByRegion(tx, input.regionCode, input.year);
+      refuseUnlessOpen(planYear, planYear ? await windowOf(tx, planYear.id) : undefined, now);
+      const code = await newTrackingCode(tx, intake);
+      if (input.phone) {
+        await lockPhone(tx, input.phone);
+        const rows = await recentByPhones(tx, [input.phone], new Date(now.getTime() - 86_400_000));
+        let recent = rows.length;
+        if (intake) {
+          // Counted by code together with the journal's, and noted before anything waits again.
+          for (const r of rows) intake.phones.note(r.phone, r.trackingCode, r.createdAt.getTime());
+          recent = intake.phones.count(input.phone, now.getTime());
+        }
+        if (recent >= PHONE_DAILY_LIMIT) throw phoneLimitReached();
+        if (intake) {
+          intake.phones.note(input.phone, code, now.getTime());
+          noted = { phone: input.phone, code };
+        }
+      }
+      const [row] = await tx
+        .insert(suggestions)
+        .values({
+          planYearId: planYear.id,
+          channel: 'web',
+          text: input.text,
+          submittedAt: now,
+          regionCode: planYear.regionCode,
+          residentName: input.name || null,
+          phone: input.phone || null,
+          field: input.field || null,
+          trackingCode: code,
+          createdAt: now,
+        })
+        .returning({ id: suggestions.id });
+      if (input.photo)
+        await tx.insert(suggestionPhotos).values({
+          suggestionId: row!.id,
+          contentType: input.photo.contentType,
+          size: input.photo.bytes.length,
+          bytes: input.photo.bytes,
         });
-    }
-    const code = await newTrackingCode(tx);
-    const [row] = await tx
-      .insert(suggestions)
-      .values({
-        planYearId: planYear.id,
-        channel: 'web',
-        text: input.text,
-        submittedAt: now,
-        regionCode: planYear.regionCode,
-        residentName: input.name || null,
-        phone: input.phone || null,
-        field: input.field || null,
+      return {
         trackingCode: code,
-        createdAt: now,
-      })
-      .returning({ id: suggestions.id });
-    if (input.photo)
-      await tx.insert(suggestionPhotos).values({
-        suggestionId: row!.id,
-        contentType: input.photo.contentType,
-        size: input.photo.bytes.length,
-        bytes: input.photo.bytes,
-      });
-    return {
-      trackingCode: code,
-      submittedAt: now.toISOString(),
-      regionName: planYear.regionName,
-      year: planYear.year,
-    };
-  });
+        submittedAt: now.toISOString(),
+        regionName: planYear.regionName,
+        year: planYear.year,
+      };
+    });
+  } catch (error) {
+    if (noted) intake?.phones.forget(noted.phone, noted.code);
+    throw error;
+  }
 }
 
 export interface StaffEntry {
@@ -177,7 +220,7 @@ export async function addSuggestion(
           message: `编号 ${ref} 的建议已录入`,
         });
     }
-    const code = await newTrackingCode(tx);
+    const code = await newTrackingCode(tx, intakeOf(deps.db));
     const [row] = await tx
       .insert(suggestions)
       .values({
@@ -242,6 +285,23 @@ function publicAnswer(a: {
 export async function trackSuggestion(deps: AppDeps, rawCode: string): Promise<TrackedSuggestion> {
   const code = normalizeTrackingCode(rawCode);
   if (!code) throw new DomainError('SUGGESTION_NOT_FOUND');
+  // Acknowledged but still in the intake journal: it reads as a stored suggestion nobody triaged yet.
+  const waiting = intakeOf(deps.db)?.find(code);
+  if (waiting)
+    return {
+      trackingCode: waiting.trackingCode,
+      regionName: waiting.regionName,
+      year: waiting.year,
+      channelLabel: CHANNEL_LABELS.web,
+      submittedAt: waiting.submittedAt,
+      text: waiting.text,
+      status: 'received',
+      statusLabel: PUBLIC_STATUS_LABELS.received,
+      field: waiting.field,
+      unitName: null,
+      answer: null,
+      earlierAnswers: [],
+    };
   const row = await suggestionByCode(deps.db, code);
   if (!row) throw new DomainError('SUGGESTION_NOT_FOUND');
   const s = row.suggestion;

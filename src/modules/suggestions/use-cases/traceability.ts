@@ -5,6 +5,7 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
 import { candidates } from '../../candidates';
+import { settleIntake } from '../suggestion-intake';
 import { mayManageSuggestions, mayReadSuggestions } from '../suggestions.policy';
 import { funnelCounts, planYearById, requireGroup, requirePlanYear } from '../suggestions.repository';
 import { candidateSuggestionGroups, suggestionGroups } from '../triage.tables';
@@ -67,11 +68,14 @@ export async function unlinkCandidate(
 }
 
 /**
- * 漏斗: how the plan year went from residents' suggestions to groups, candidates (every candidate of
- * the plan year counts as a proposal for now), elected candidates and projects.
+ * 漏斗: how the plan year went from residents' suggestions to groups, proposals (every candidate
+ * drafted), the candidates shortlisted for the vote, elected candidates and projects. A system actor
+ * (the command line) reads any region.
  */
-export async function planFunnel(deps: AppDeps, actor: Actor, regionCode: string, year: number) {
-  if (!mayReadSuggestions(actor, regionCode)) throw new DomainError('OUT_OF_SCOPE');
+export async function planFunnel(deps: AppDeps, actor: Actor | string, regionCode: string, year: number) {
+  if (typeof actor !== 'string' && !mayReadSuggestions(actor, regionCode))
+    throw new DomainError('OUT_OF_SCOPE');
+  await settleIntake(deps.db);
   const planYear = await requirePlanYear(deps.db, regionCode, year);
   return { region: regionCode, year, ...(await funnelCounts(deps.db, planYear.id)) };
 }

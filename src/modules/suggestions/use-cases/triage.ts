@@ -7,6 +7,7 @@ import type { AppDeps } from '../../../server/deps';
 import { groupSuggestions } from '../grouping.rules';
 import { SUGGESTION_FIELDS } from '../lexicon.rules';
 import { suggestField, suggestUnit } from '../routing.rules';
+import { settleIntake } from '../suggestion-intake';
 import { mayManageSuggestions } from '../suggestions.policy';
 import {
   type GroupRow,
@@ -52,6 +53,7 @@ export async function autoGroup(
 ): Promise<RegroupSummary> {
   if (typeof actor !== 'string' && !mayManageSuggestions(actor, regionCode))
     throw new DomainError('OUT_OF_SCOPE');
+  await settleIntake(deps.db);
   return writeTransaction(deps.db, actor, async (tx) => {
     const planYear = await requirePlanYear(tx, regionCode, year);
     await lockPlanYear(tx, planYear.id);

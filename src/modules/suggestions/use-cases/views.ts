@@ -6,10 +6,12 @@ import type { AppDeps } from '../../../server/deps';
 import { candidates } from '../../candidates';
 import { maskPhone } from '../../identity';
 import { units } from '../../units';
+import { settleIntake } from '../suggestion-intake';
 import { CHANNEL_LABELS, type Channel } from '../suggestion-sheet.rules';
 import { mayAnswerFor, mayManageSuggestions, mayReadSuggestions, seesPhones } from '../suggestions.policy';
 import {
   type AnswerView,
+  answeredPlanYears,
   answersOf,
   photoIdsOf,
   planYearByRegion,
@@ -96,6 +98,7 @@ export async function listGroups(
   filter: GroupFilter = {},
 ) {
   if (!mayReadSuggestions(actor, regionCode)) throw new DomainError('OUT_OF_SCOPE');
+  await settleIntake(deps.db);
   const planYear = await requirePlanYear(deps.db, regionCode, year);
   const mine = unitsOfActor(actor);
   const conditions: SQL[] = [eq(suggestionGroups.planYearId, planYear.id)];
@@ -217,6 +220,7 @@ export async function listSuggestions(
   filter: SuggestionFilter = {},
 ) {
   if (!mayReadSuggestions(actor, regionCode)) throw new DomainError('OUT_OF_SCOPE');
+  await settleIntake(deps.db);
   const planYear = await requirePlanYear(deps.db, regionCode, year);
   const conditions: SQL[] = [eq(suggestions.planYearId, planYear.id)];
   const q = filter.q?.trim();
@@ -340,4 +344,9 @@ export async function publicAnswers(deps: AppDeps, regionCode: string, year: num
       })
       .filter((g) => g.answer && g.suggestions > 0),
   };
+}
+
+/** The plan years whose answers the public page can show, so a resident can pick one. */
+export async function publicAnswerYears(deps: AppDeps) {
+  return { items: await answeredPlanYears(deps.db) };
 }

@@ -2,13 +2,13 @@ import type { Db, Executor } from '../../../db/client';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
-import { type ChoiceInput, choicesInWords, verifyBallotChain } from '../ballot.rules';
+import { type ChoiceInput, choicesInWords, overfullBallot, verifyBallotChain } from '../ballot.rules';
 import { ballotBoxOf, ballotConfig } from '../ballot-box';
 import { canonicalReceipt, canonicalToken, castTag, issuedHash, receiptHash } from '../ballot-secrets';
 import type { SessionResult } from '../result.rules';
 import { assertAllowed, mayFollowVote } from '../voting.policy';
 import { ballotByReceipt, ballotsOf, lookupToken } from '../voting.repository';
-import { describeRule, maxRankedOf, maxYesOf } from '../voting-session.rules';
+import { describeRule, maxRankedOf, maxYesOf, overfullOf } from '../voting-session.rules';
 import { sessionOrThrow } from './sessions';
 
 /*
@@ -47,6 +47,8 @@ export async function readBallot(deps: AppDeps, tokenText: string) {
     seats: config.seats,
     method: config.rule.method,
     maxYes: config.rule.method === 'approval' ? maxYesOf(config.rule, config.seats) : null,
+    /** What becomes of a ballot with more 赞成 than maxYes: void (taken, counted void) or refuse. */
+    overfull: config.rule.method === 'approval' ? overfullOf(config.rule) : null,
     maxRanked: config.rule.method === 'ranking' ? maxRankedOf(config.rule, config.candidates.length) : null,
     ruleText: describeRule(config.rule, config.seats, config.candidates.length),
     candidates: config.candidates,
@@ -54,8 +56,9 @@ export async function readBallot(deps: AppDeps, tokenText: string) {
 }
 
 /**
- * Casts the ballot of a token. The choices are checked against the rule first (more 赞成 than
- * allowed: refused, nothing recorded). A token casts once: the same choices sent again (a retry
+ * Casts the ballot of a token. The choices are checked against the rule first; a ballot with more
+ * 赞成 than allowed is taken and answered as void (the default rule), or refused with nothing
+ * recorded when the rule hands such ballots back. A token casts once: the same choices sent again (a retry
  * after a lost answer) get the first receipt back, recomputed from the token; different choices are
  * refused. The answer comes only after the ballot is committed. Everything that needs the database
  * happens in the ballot box, a batch of ballots at a time.
@@ -64,11 +67,14 @@ export async function castBallot(deps: AppDeps, tokenText: string, input: Choice
   const token = canonicalToken(tokenText);
   if (!token) throw malformedToken();
   const answer = await ballotBoxOf(deps.db).cast(token, input);
+  const message = answer.repeated
+    ? '该选票此前已成功投出，以下为当时的回执码'
+    : '投票成功。请保存回执码，计票公布后可凭回执码查验您的选票已被计入';
   return {
     ...answer,
-    message: answer.repeated
-      ? '该选票此前已成功投出，以下为当时的回执码'
-      : '投票成功。请保存回执码，计票公布后可凭回执码查验您的选票已被计入',
+    message: answer.voidReason
+      ? `${message}。注意：本票${answer.voidReason}，计入收回票数，但不计入各项目得票`
+      : message,
   };
 }
 
@@ -92,9 +98,14 @@ export async function lookUpReceipt(deps: AppDeps, receiptText: string) {
   const counted = session.state === 'closed' || session.state === 'published';
   const published = session.state === 'published';
   const status = !counted ? 'received' : result?.valid ? 'counted' : 'vote_invalid';
+  const voidReason = overfullBallot(session.rule, session.seats, ballot.choices)?.reason;
   const message = {
-    received: '您的选票已收到并记入选票记录，等待计票',
-    counted: '您的选票已计入本次票决结果',
+    received: voidReason
+      ? `您的选票已收到并记入选票记录，等待计票；该票${voidReason}`
+      : '您的选票已收到并记入选票记录，等待计票',
+    counted: voidReason
+      ? `您的选票已计入收回票数；该票${voidReason}，不计入各项目得票`
+      : '您的选票已计入本次票决结果',
     vote_invalid: `您的选票已收到，但本次表决无效：${result?.invalidReasons.join('；') ?? ''}`,
   }[status];
   return {

@@ -4,21 +4,22 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
 import { readTableRows } from '../../candidates/candidate-table.reader';
-import { type Choices, sameChoices } from '../ballot.rules';
+import { type Choices, overfullBallot, sameChoices } from '../ballot.rules';
 import { appendToChain, lockSessionChain } from '../ballot-box';
 import { parseApprovalSheet, parseRankingSheet, type SheetProblem } from '../ballot-sheet.rules';
 import { approvalCellDifferences, type CellDifference, rankingCellDifferences } from '../double-entry.rules';
 import type { ApprovalMark } from '../tally.rules';
 import { assertAllowed, mayStaffVote } from '../voting.policy';
 import { countedPaperNos, type PaperEntryRow, paperEntriesOf, upsertPaperEntry } from '../voting.repository';
-import type { BallotCandidate, VotingRule } from '../voting-session.rules';
+import { type BallotCandidate, overfullOf, type VotingRule } from '../voting-session.rules';
 import { sessionOrThrow } from './sessions';
 
 /**
  * Paper ballots (纸质表决票) are typed in twice, by two different clerks (DOMAIN.md). A ballot counts
  * the moment the second clerk's entry agrees with the first; until then it is listed as waiting, or,
  * when they disagree, side by side cell by cell for the clerks to check the paper and correct their
- * own entry. A paper ballot is recorded as marked: one with too many 赞成 is counted as void.
+ * own entry. A paper ballot is recorded as marked: one with too many 赞成 is counted as void, unless
+ * the rule hands over-full ballots back (then it should never reach the clerks, and is not entered).
  */
 export interface PaperEntryInput {
   /** 票号 printed on the paper ballot. */
@@ -40,6 +41,7 @@ const MARKS: Record<string, ApprovalMark> = {
 
 function entryChoices(
   rule: VotingRule,
+  seats: number,
   candidates: readonly BallotCandidate[],
   entry: PaperEntryInput,
 ): Choices {
@@ -68,6 +70,12 @@ function entryChoices(
   }
   const choices: Choices = {};
   for (const c of candidates) choices[c.id] = marks[c.id] === undefined ? 'abstain' : MARKS[marks[c.id]!]!;
+  const over = overfullBallot(rule, seats, choices);
+  if (over && overfullOf(rule) === 'refuse') {
+    throw bad(
+      `赞成 ${over.yes} 项，超过${over.limit}：按本次规则，超额的选票应在投票时退回代表重新填写，不予录入`,
+    );
+  }
   return choices;
 }
 
@@ -144,7 +152,10 @@ export async function enterPaperBallots(
     if (state !== 'open') throw new DomainError('VOTING_SESSION_NOT_OPEN');
     const { session } = await sessionOrThrow(tx, sessionId);
     const candidates = session.ballotCandidates!;
-    const typed = entries.map((e) => ({ ...e, choices: entryChoices(session.rule, candidates, e) }));
+    const typed = entries.map((e) => ({
+      ...e,
+      choices: entryChoices(session.rule, session.seats, candidates, e),
+    }));
     const nos = typed.map((e) => e.paperNo);
     const counted = await countedPaperNos(tx, sessionId, nos);
     const existing = await paperEntriesOf(tx, sessionId, nos);

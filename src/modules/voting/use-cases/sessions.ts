@@ -29,6 +29,7 @@ import {
   describeRule,
   maxRankedOf,
   maxYesOf,
+  overfullOf,
   VOTING_SESSION_STATE_LABELS,
   type VotingRule,
 } from '../voting-session.rules';
@@ -53,6 +54,7 @@ function effectiveRule(rule: VotingRule, seats: number, candidates: number) {
   return {
     method: rule.method,
     maxYes: rule.method === 'approval' ? maxYesOf(rule, seats) : null,
+    overfull: rule.method === 'approval' ? overfullOf(rule) : null,
     maxRanked: rule.method === 'ranking' ? maxRankedOf(rule, candidates) : null,
     quorum: rule.quorum ?? MORE_THAN_HALF,
     threshold: rule.threshold ?? MORE_THAN_HALF,

@@ -19,6 +19,7 @@ import {
   useCandidateList,
 } from './candidates.api';
 import { PlanYearBar, usePlanYearParam, yuanText } from './PlanYearBar';
+import { LinkedGroups, SuggestionLinksModal } from './SuggestionLinks';
 import './candidates.css';
 
 function StatusTags({ c }: { c: CandidateItem }) {
@@ -49,11 +50,7 @@ const COLUMNS: Column<CandidateItem>[] = [
   { key: 'lead', title: '牵头单位', render: (c) => c.units.lead.join('、') || '—' },
   { key: 'budget', title: '资金（估算）', render: (c) => yuanText(c.budget) },
   { key: 'milestones', title: '节点', render: (c) => `${c.milestones.length} 个` },
-  {
-    key: 'sources',
-    title: '来源建议',
-    render: (c) => (c.suggestionGroups.length ? c.suggestionGroups.map((g) => g.label).join('、') : '—'),
-  },
+  { key: 'sources', title: '来源建议', render: (c) => <LinkedGroups c={c} /> },
 ];
 
 function Details({ c }: { c: CandidateItem }) {
@@ -106,6 +103,10 @@ function Details({ c }: { c: CandidateItem }) {
       ) : (
         <p className="muted">尚未设定指标</p>
       )}
+      <h4>来源的群众建议</h4>
+      <p>
+        <LinkedGroups c={c} />
+      </p>
       <h4>责任人</h4>
       <p>
         {[
@@ -128,6 +129,7 @@ export function CandidatesPage() {
   const manager = can('plan.manage');
   const drafter = can('record.write');
   const [editing, setEditing] = useState<CandidateItem | 'new' | null>(null);
+  const [linking, setLinking] = useState<CandidateItem | null>(null);
   const [imported, setImported] = useState<ImportSummary | null>(null);
   const [importError, setImportError] = useState<ApiError | null>(null);
   const { message } = App.useApp();
@@ -239,6 +241,9 @@ export function CandidatesPage() {
                 <Button size="small" onClick={() => setEditing(c)}>
                   修改
                 </Button>
+                <Button size="small" onClick={() => setLinking(c)} aria-label={`关联建议：${c.name}`}>
+                  关联建议
+                </Button>
                 {inDraft && (manager || c.status === 'draft') && (
                   <Popconfirm
                     title={`删除“${c.name}”？`}
@@ -263,6 +268,14 @@ export function CandidatesPage() {
           manager={manager}
           candidate={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
+        />
+      )}
+      {linking && region && year && (
+        <SuggestionLinksModal
+          region={region}
+          year={year}
+          candidate={linking}
+          onClose={() => setLinking(null)}
         />
       )}
       <Modal

@@ -30,7 +30,7 @@ export interface CandidateItem {
   status: 'draft' | 'listed' | 'elected' | string;
   leadUnitId: string | null;
   shortlisted: boolean;
-  suggestionGroups: { id: string; label: string }[];
+  suggestionGroups: { id: string; label: string; suggestions: number }[];
   editable: boolean;
 }
 
@@ -153,7 +153,15 @@ export function exportUrl(region: string, year: number, format: 'xlsx' | 'docx',
 export function useCandidateActions(region: string, year: number) {
   const queryClient = useQueryClient();
 
-  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: KEY }), [queryClient]);
+  // The suggestions pages count candidates and their links (the funnel, the triage board): refreshed too.
+  const refresh = useCallback(
+    () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: KEY }),
+        queryClient.invalidateQueries({ queryKey: ['suggestions'] }),
+      ]),
+    [queryClient],
+  );
   const id = (candidateId: string) => `/api/candidates/${encodeURIComponent(candidateId)}`;
 
   return {

@@ -8,6 +8,7 @@ import { usePlanYearList } from '../progress/progress.api';
 import { useEvaluationActions, useSessionList } from './evaluation.api';
 import { ResultsPanel } from './ResultsPanel';
 import { SessionPanel } from './SessionPanel';
+import { SurveyWindowCard } from './SurveyWindowCard';
 import './evaluation.css';
 
 /**
@@ -96,7 +97,16 @@ export function EvaluationPage() {
               </>
             ),
           },
-          { key: 'results', label: '测评结果', children: <ResultsPanel region={region} year={year} /> },
+          {
+            key: 'results',
+            label: '测评结果',
+            children: (
+              <Space direction="vertical" size="middle" className="evaluation-session">
+                {region && year && <SurveyWindowCard region={region} year={year} />}
+                <ResultsPanel region={region} year={year} />
+              </Space>
+            ),
+          },
         ]}
       />
     </>

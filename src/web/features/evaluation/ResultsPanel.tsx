@@ -4,6 +4,7 @@ import { errorMessage } from '../../app/api/form-errors';
 import { useCan } from '../../app/auth/session';
 import { ResponsiveTable } from '../../components/ResponsiveTable';
 import { type RegionResults, useComments, useResults } from './evaluation.api';
+import { RegionsChart } from './RegionsChart';
 import { ResultsChart } from './ResultsChart';
 import { SurveyCodesButton } from './SurveyCodesButton';
 import { VerdictTag } from './VerdictTag';
@@ -17,6 +18,7 @@ export function ResultsPanel({ region, year }: { region?: string; year?: number 
   return (
     <Space direction="vertical" size="middle" className="evaluation-session">
       {can('plan.manage') && region && year && <SurveyCodesButton region={region} year={year} />}
+      {results.data.regions.length > 1 && <RegionsChart regions={results.data.regions} />}
       {results.data.regions.map((r) => (
         <RegionCard key={r.regionCode} region={r} />
       ))}

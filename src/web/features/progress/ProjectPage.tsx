@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api/form-errors';
 import { useCan, useSession } from '../../app/auth/session';
 import { PageHeading } from '../../components/PageHeading';
+import { PosterLinks } from '../evaluation/PosterLinks';
 import {
   COMPLETED_AS_LABELS,
   chineseDate,
@@ -337,6 +338,7 @@ export function ProjectPage() {
                   <p>{project.planText}</p>
                 </details>
               )}
+              <PosterLinks projectId={id} projectName={project.name} />
             </Card>
           </section>
           <section className="area-milestones">

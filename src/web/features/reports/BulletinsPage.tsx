@@ -3,35 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Input, Skeleton, Space, Tag } from 'antd';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/form-errors';
 import { PageHeading } from '../../components/PageHeading';
 import { todayIso } from '../progress/format';
 import { PlanYearSelect, planYearKey, sortPlanYears, ToolbarField } from '../progress/PlanYearSelect';
 import { bulletinUrl, usePlanYearList } from '../progress/progress.api';
+import { fetchText } from './fetch-text';
 import { MarkdownView } from './MarkdownView';
 import '../progress/progress.css';
 import './reports.css';
-
-async function fetchText(url: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'text/markdown, */*' } });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
-  }
-  if (!response.ok) {
-    let message = `通报生成失败（${response.status}）`;
-    try {
-      const body = (await response.json()) as { error?: { message?: string } };
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(response.status, { code: 'HTTP_ERROR', message });
-  }
-  return response.text();
-}
 
 const clamp = (date: string, start: string, end: string) => (date < start ? start : date > end ? end : date);
 

@@ -1,25 +1,25 @@
+import { Empty } from 'antd';
 import { FunnelChart as EFunnel } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import type { Funnel } from './suggestions.api';
+import { type FunnelCounts, funnelSteps } from '../../../modules/reports/funnel.rules';
 
 echarts.use([EFunnel, TooltipComponent, SVGRenderer]);
 
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+const COLORS = ['#1b4b8a', '#2f6bb3', '#4a8bd0', '#d08a2f', '#2e7d32'];
 
-/** 溯源漏斗: from residents' suggestions to elected projects, in the order the year runs. */
-export function FunnelChart({ funnel }: { funnel: Funnel }) {
+/**
+ * 溯源漏斗: from residents' suggestions to elected projects, in the order the year runs — the same
+ * steps the year-end report prints (reports/funnel.rules), with the answers given below the chart.
+ */
+export function FunnelChart({ funnel }: { funnel: FunnelCounts }) {
   const element = useRef<HTMLDivElement>(null);
-  const steps = [
-    { name: '群众建议', value: funnel.suggestions },
-    { name: '建议组', value: funnel.groups },
-    { name: '已答复的组', value: funnel.answered },
-    { name: '候选项目', value: funnel.candidates },
-    { name: '当选项目', value: funnel.elected },
-  ];
+  const steps = funnelSteps(funnel);
+  const empty = steps.every((s) => s.value === 0);
   useEffect(() => {
     const el = element.current;
     if (!el) return;
@@ -40,10 +40,7 @@ export function FunnelChart({ funnel }: { funnel: Funnel }) {
           width: '90%',
           gap: 2,
           label: { position: 'inside', formatter: '{b} {c}', color: '#fff', fontSize: 13 },
-          data: steps.map((s, i) => ({
-            ...s,
-            itemStyle: { color: ['#1b4b8a', '#2f6bb3', '#4a8bd0', '#d08a2f', '#2e7d32'][i] },
-          })),
+          data: steps.map((s, i) => ({ name: s.label, value: s.value, itemStyle: { color: COLORS[i] } })),
         },
       ],
     });
@@ -54,12 +51,26 @@ export function FunnelChart({ funnel }: { funnel: Funnel }) {
       chart.dispose();
     };
   });
+  if (empty) {
+    return (
+      <Empty
+        className="funnel-empty"
+        description={`本年度未在平台征集群众建议，也未登记候选项目${funnel.projects ? `（${funnel.projects} 项项目由计划导入）` : ''}`}
+      />
+    );
+  }
   return (
-    <div
-      ref={element}
-      className="suggest-funnel"
-      role="img"
-      aria-label={steps.map((s) => `${s.name} ${s.value}`).join('，')}
-    />
+    <figure className="funnel-figure">
+      <div
+        ref={element}
+        className="suggest-funnel"
+        role="img"
+        aria-label={steps.map((s) => `${s.label} ${s.value}`).join('，')}
+      />
+      <figcaption className="funnel-caption">
+        已答复 {funnel.answered} 组 · 当选项目吸纳群众建议 {funnel.suggestionsInElected} 条 · 实施项目{' '}
+        {funnel.projects} 项
+      </figcaption>
+    </figure>
   );
 }

@@ -155,6 +155,13 @@ export function SuggestionsPage() {
         <WindowCard plan={plan} />
         <Card size="small" title="溯源漏斗" extra={plan && <Link to={`/triage?plan=${plan}`}>分类梳理</Link>}>
           {funnel.data ? <FunnelChart funnel={funnel.data} /> : <div className="suggest-funnel" />}
+          {funnel.data && (
+            <p className="suggest-trace">
+              {funnel.data.linkedCandidates} 个候选项目关联了建议组，回应{' '}
+              {funnel.data.suggestionsInCandidates} 条群众建议；当选项目回应{' '}
+              {funnel.data.suggestionsInElected} 条
+            </p>
+          )}
         </Card>
       </div>
       <Card size="small" title={`建议 ${list.data?.total ?? ''} 条`}>

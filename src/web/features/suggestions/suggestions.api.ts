@@ -81,6 +81,8 @@ export interface Funnel {
   groups: number;
   answered: number;
   candidates: number;
+  /** Candidates shortlisted for the vote (0 when the list was imported as it stood). */
+  shortlisted: number;
   linkedCandidates: number;
   elected: number;
   projects: number;

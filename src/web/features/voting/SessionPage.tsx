@@ -1,4 +1,4 @@
-import { DesktopOutlined } from '@ant-design/icons';
+import { DesktopOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Skeleton, Space, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { PaperPanel } from './PaperPanel';
 import { ResultPanel } from './ResultPanel';
 import { RollPanel } from './RollPanel';
+import { EditSessionModal } from './SessionFormModal';
 import { type SessionView, useVotingActions, useVotingSession } from './voting.api';
 import { STATE_COLORS } from './voting.format';
 import './voting.css';
@@ -59,6 +60,7 @@ export function SessionPage() {
   const actions = useVotingActions(id);
   const [tab, setTab] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const s = session.data;
 
   useEffect(() => {
@@ -97,6 +99,11 @@ export function SessionPage() {
 
   const extra = (
     <Space wrap>
+      {manage && s.state === 'draft' && (
+        <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+          修改设置
+        </Button>
+      )}
       {manage && s.state === 'draft' && (
         <Button
           type="primary"
@@ -183,6 +190,16 @@ export function SessionPage() {
           ...(s.result ? [{ key: 'result', label: '计票结果', children: <ResultPanel session={s} /> }] : []),
         ]}
       />
+      {editing && (
+        <EditSessionModal
+          session={s}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            setTab('setup');
+          }}
+        />
+      )}
     </>
   );
 }

@@ -14,7 +14,7 @@ import {
   ToolbarField,
 } from '../progress/PlanYearSelect';
 import { usePlanYearList } from '../progress/progress.api';
-import { CreateSessionModal } from './CreateSessionModal';
+import { CreateSessionModal } from './SessionFormModal';
 import { type SessionListItem, useSessions } from './voting.api';
 import { STATE_COLORS, shortDateTime } from './voting.format';
 import './voting.css';

@@ -17,6 +17,8 @@ export interface Fraction {
 export interface RuleInput {
   method: 'approval' | 'ranking';
   maxYes?: number | null;
+  /** A ballot with more 赞成 than maxYes: counted void (default) or not taken. */
+  overfull?: 'void' | 'refuse';
   maxRanked?: number | null;
   quorum?: Fraction;
   threshold?: Fraction;
@@ -95,8 +97,10 @@ export interface SessionView {
   state: SessionState;
   stateLabel: string;
   seats: number;
-  rule: Required<Omit<RuleInput, 'maxYes' | 'maxRanked'>> & {
+  rule: Required<Omit<RuleInput, 'maxYes' | 'maxRanked' | 'overfull'>> & {
     maxYes: number | null;
+    /** null for ranking ballots. */
+    overfull: 'void' | 'refuse' | null;
     maxRanked: number | null;
   };
   ruleText: string[];
@@ -166,6 +170,8 @@ export interface CandidateItem {
   name: string;
   field: string | null;
   status: string;
+  /** On the list that goes to the meetings and the vote (入围). */
+  shortlisted: boolean;
 }
 
 export interface ElectedList {
@@ -257,6 +263,7 @@ export function useVotingActions(id?: string) {
         `${path}/roll/import`,
         file,
       ),
+    update: (body: unknown) => api.patch<SessionView>(path, body),
     open: () => api.post<SessionView>(`${path}/open`),
     checkIn: (deputyId: string, form: BallotForm) =>
       api.post<CheckInAnswer>(`${path}/check-ins`, { deputyId, form }),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { MARKS, type Mark, PortalError, portalFetch } from '../projects/portal-api';
 import '../projects/projects.css';
 import './evaluation.css';
@@ -81,6 +81,9 @@ export function EvaluateBallotPage() {
           <h2>测评票已提交</h2>
           <p>{receipt.message}</p>
           <p className="evaluate-receipt">{receipt.receipt}</p>
+          <Link className="project-link" to="/portal/receipt?kind=evaluation">
+            凭回执码查验测评票
+          </Link>
         </section>
       </main>
     );

@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 const SERVICES = [
   { title: '公开征集', text: '提出您希望政府今年办理的民生实事建议', to: '/portal/suggest' },
   { title: '建议查询', text: '凭查询码查看您的建议办理情况和答复', to: '/portal/track' },
+  { title: '建议答复', text: '查看各部门对群众建议的公开答复', to: '/portal/answers' },
   { title: '代表投票', text: '人大代表凭选票凭证码进行民生实事项目票决', to: '/portal/vote' },
-  { title: '回执核验', text: '代表凭回执码核实自己的选票已被计入', to: '/portal/receipt' },
+  { title: '回执核验', text: '代表凭回执码核实自己的选票、测评票已被计入', to: '/portal/receipt' },
 ];
 
 export function PortalHome() {

@@ -27,7 +27,26 @@ interface PublicProject {
     counts: { satisfied: number; basicallySatisfied: number; dissatisfied: number };
     satisfactionRate: number | null;
   };
+  surveyWindow: {
+    opensOn: string | null;
+    closesOn: string | null;
+    state: 'upcoming' | 'open' | 'closed';
+    message: string | null;
+  };
+  deputies: null | {
+    sessionId: string;
+    title: string;
+    valid: boolean;
+    counts: { satisfied: number; basicallySatisfied: number; dissatisfied: number; blank: number };
+    raters: number;
+    verdict: string | null;
+  };
 }
+
+const day = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
 
 const number = (v: string | null) => (v === null ? '—' : Number(v).toLocaleString('zh-CN'));
 
@@ -116,8 +135,42 @@ export function ProjectPage() {
             已有 {project.survey.answers} 人评价，满意和基本满意占 {project.survey.satisfactionRate}%
           </p>
         )}
-        <RatingForm projectId={project.id} onRated={() => setReload((n) => n + 1)} />
+        {project.surveyWindow.message ? (
+          <p className="rating-closed" role="status">
+            {project.surveyWindow.message}
+          </p>
+        ) : (
+          <>
+            {project.surveyWindow.opensOn && project.surveyWindow.closesOn && (
+              <p className="project-muted">
+                评价期：{day(project.surveyWindow.opensOn)}至{day(project.surveyWindow.closesOn)}
+              </p>
+            )}
+            <RatingForm projectId={project.id} onRated={() => setReload((n) => n + 1)} />
+          </>
+        )}
       </section>
+
+      {project.deputies && (
+        <section className="project-card" aria-label="人大代表满意度测评">
+          <h2>人大代表测评</h2>
+          <p className="project-muted">{project.deputies.title}</p>
+          {project.deputies.verdict ? (
+            <p className="deputies-verdict">
+              测评结论：<strong>{project.deputies.verdict}</strong>
+            </p>
+          ) : (
+            <p className="project-muted">本次测评无效，未作结论</p>
+          )}
+          <p className="deputies-counts">
+            满意 {project.deputies.counts.satisfied} 票 · 基本满意{' '}
+            {project.deputies.counts.basicallySatisfied} 票 · 不满意 {project.deputies.counts.dissatisfied} 票
+          </p>
+          <Link className="project-link" to={`/portal/evaluation-results/${project.deputies.sessionId}`}>
+            查看全部项目的测评结果
+          </Link>
+        </section>
+      )}
 
       <section className="project-card">
         <h2>意见建议</h2>

@@ -110,7 +110,17 @@ export function TrackPage() {
         </section>
       )}
       <p className="portal-back">
-        <Link to="/portal/suggest">我要提建议</Link> · <Link to="/portal">返回首页</Link>
+        <Link to="/portal/suggest">我要提建议</Link> ·{' '}
+        <Link
+          to={
+            found
+              ? `/portal/answers?${new URLSearchParams({ name: found.regionName, year: String(found.year) })}`
+              : '/portal/answers'
+          }
+        >
+          查看全部公开答复
+        </Link>{' '}
+        · <Link to="/portal">返回首页</Link>
       </p>
     </main>
   );

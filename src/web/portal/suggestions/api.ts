@@ -86,3 +86,28 @@ export function chineseDay(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+export interface AnswerYear {
+  regionCode: string;
+  regionName: string;
+  year: number;
+  title: string | null;
+  groups: number;
+}
+
+export async function fetchAnswerYears(): Promise<{ items: AnswerYear[] }> {
+  return parse(await fetch('/api/public/suggestion-answers'));
+}
+
+export interface PublishedAnswers {
+  region: string;
+  regionName: string;
+  year: number;
+  items: Array<{ label: string; field: string | null; suggestions: number; answer: PublicAnswer }>;
+}
+
+export async function fetchAnswers(region: string, year: number): Promise<PublishedAnswers> {
+  return parse(
+    await fetch(`/api/public/plan-years/${encodeURIComponent(region)}/${year}/suggestion-answers`),
+  );
+}

@@ -4,6 +4,8 @@ export interface Ballot {
   seats: number;
   method: 'approval' | 'ranking';
   maxYes: number | null;
+  /** A ballot with more 赞成 than maxYes: 'void' is taken and counted void; 'refuse' is not taken. */
+  overfull: 'void' | 'refuse' | null;
   maxRanked: number | null;
   ruleText: string[];
   candidates: { id: string; seq: number; name: string; field: string | null; annualTask: string }[];
@@ -18,6 +20,13 @@ const MARKS: { value: Mark; label: string }[] = [
   { value: 'no', label: '反对' },
   { value: 'abstain', label: '弃权' },
 ];
+
+/** How many 赞成 the ballot carries beyond the limit (0 when within it, or for ranking ballots). */
+export function yesBeyondLimit(ballot: Ballot, marks: Marks): number {
+  if (ballot.method === 'ranking' || ballot.maxYes === null) return 0;
+  const yes = Object.values(marks).filter((m) => m === 'yes').length;
+  return Math.max(0, yes - ballot.maxYes);
+}
 
 /** Every candidate with the deputy's choice in words, as the confirmation lists them. */
 export function summaryOf(b: Ballot & { marks: Marks; ranks: Ranks }) {
@@ -87,7 +96,9 @@ export function BallotForm(props: {
   const { ballot, marks, ranks } = props;
   const ranking = ballot.method === 'ranking';
   const yes = Object.values(marks).filter((m) => m === 'yes').length;
-  const over = !ranking && ballot.maxYes !== null && yes > ballot.maxYes;
+  const over = yesBeyondLimit(ballot, marks) > 0;
+  // Under the default rule an over-full ballot may still be cast, and counts void; otherwise not.
+  const blocked = over && ballot.overfull === 'refuse';
   const ranked = Object.keys(ranks).length;
   return (
     <>
@@ -103,7 +114,11 @@ export function BallotForm(props: {
           </span>
         )}
         {over && (
-          <span className="vote-counter-warn">赞成超过 {ballot.maxYes} 项，选票将无效，请减少赞成</span>
+          <span className="vote-counter-warn">
+            {blocked
+              ? `赞成超过 ${ballot.maxYes} 项，本票不能提交，请减少赞成`
+              : `赞成超过 ${ballot.maxYes} 项，按规则本票将为无效票；如需有效，请减少赞成`}
+          </span>
         )}
       </div>
       <section className="vote-card vote-rule" aria-label="表决规则">
@@ -160,7 +175,7 @@ export function BallotForm(props: {
         ))}
       </ol>
       <div className="vote-next">
-        <button type="button" className="vote-button vote-primary" disabled={over} onClick={props.onNext}>
+        <button type="button" className="vote-button vote-primary" disabled={blocked} onClick={props.onNext}>
           下一步：确认选票
         </button>
       </div>

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link } from 'react-router';
-import { call, errorText } from './portal-api';
+import { Link, useSearchParams } from 'react-router';
+import { call, errorText, PortalError } from './portal-api';
 import './voting.css';
 
-interface ReceiptAnswer {
+interface VoteReceipt {
   session: { id: string; title: string; congress: string; sitting: string };
   receiptHash: string;
   status: 'received' | 'counted' | 'vote_invalid';
@@ -11,12 +11,44 @@ interface ReceiptAnswer {
   choices: { candidateId: string; name: string; choice: string }[] | null;
 }
 
+interface EvaluationReceipt {
+  session: { id: string; title: string };
+  status: 'received' | 'counted' | 'void';
+  message: string;
+}
+
+type Kind = 'vote' | 'evaluation';
+type Answer = { kind: 'vote'; receipt: VoteReceipt } | { kind: 'evaluation'; receipt: EvaluationReceipt };
+
+const KINDS: Record<Kind, { label: string; url: string; notFound: string }> = {
+  vote: { label: '票决选票', url: '/api/public/receipts', notFound: 'RECEIPT_NOT_FOUND' },
+  evaluation: {
+    label: '满意度测评票',
+    url: '/api/public/evaluation-receipts',
+    notFound: 'EVALUATION_RECEIPT_NOT_FOUND',
+  },
+};
+
 const TONES: Record<string, string> = { 赞成: 'yes', 反对: 'no', 弃权: 'abstain' };
 
-/** 回执查验: a deputy types the receipt code and sees that their ballot is in the count. */
+async function lookUp(kind: Kind, code: string): Promise<Answer> {
+  const receipt = await call<VoteReceipt & EvaluationReceipt>(KINDS[kind].url, {
+    method: 'POST',
+    body: { receipt: code },
+  });
+  return { kind, receipt } as Answer;
+}
+
+/**
+ * 回执查验: a deputy types the receipt code of a ballot — the vote's or the satisfaction
+ * evaluation's, both printed in the same form — and sees that it is on record and counted. The kind
+ * chosen is asked first; a code the other kind knows is found there too, so a deputy need not know.
+ */
 export function ReceiptPage() {
+  const [params] = useSearchParams();
+  const [kind, setKind] = useState<Kind>(params.get('kind') === 'evaluation' ? 'evaluation' : 'vote');
   const [code, setCode] = useState('');
-  const [answer, setAnswer] = useState<ReceiptAnswer | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,12 +61,26 @@ export function ReceiptPage() {
     setBusy(true);
     setError(null);
     setAnswer(null);
+    const other: Kind = kind === 'vote' ? 'evaluation' : 'vote';
     try {
-      setAnswer(
-        await call<ReceiptAnswer>('/api/public/receipts', { method: 'POST', body: { receipt: code } }),
-      );
-    } catch (err) {
-      setError(errorText(err));
+      setAnswer(await lookUp(kind, code));
+    } catch (first) {
+      if (!(first instanceof PortalError) || first.code !== KINDS[kind].notFound) {
+        setError(errorText(first));
+      } else {
+        try {
+          const found = await lookUp(other, code);
+          setKind(other);
+          setAnswer(found);
+        } catch (second) {
+          // Not a receipt of either kind: the words of the kind the deputy chose.
+          setError(
+            second instanceof PortalError && second.code === KINDS[other].notFound
+              ? first.message
+              : errorText(second),
+          );
+        }
+      }
     } finally {
       setBusy(false);
     }
@@ -44,9 +90,18 @@ export function ReceiptPage() {
     <main className="portal vote-page">
       <header className="vote-header">
         <h1>回执查验</h1>
-        <p>凭投票后显示的回执码，核实您的选票已被计入</p>
+        <p>凭投票或测评后显示的回执码，核实您的选票、测评票已被计入</p>
       </header>
       <form className="vote-card" onSubmit={submit}>
+        <fieldset className="receipt-kinds">
+          <legend className="vote-label">回执种类</legend>
+          {(Object.keys(KINDS) as Kind[]).map((k) => (
+            <label key={k} className={kind === k ? 'chosen' : undefined}>
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {KINDS[k].label}
+            </label>
+          ))}
+        </fieldset>
         <label htmlFor="receipt-code" className="vote-label">
           回执码
         </label>
@@ -69,39 +124,59 @@ export function ReceiptPage() {
           {error}
         </p>
       )}
-      {answer && (
-        <section className="vote-card" aria-label="查验结果">
-          <h2 className={`vote-h2 ${answer.status === 'vote_invalid' ? 'vote-error' : 'vote-ok'}`}>
-            {answer.message}
-          </h2>
-          <p className="vote-muted">
-            {answer.session.congress}
-            {answer.session.sitting} · {answer.session.title}
-          </p>
-          {answer.choices ? (
-            <ol className="vote-summary" aria-label="您的选票">
-              {answer.choices.map((c) => (
-                <li key={c.candidateId}>
-                  <span className="vote-summary-name">{c.name}</span>
-                  <strong className={`vote-choice vote-choice-${TONES[c.choice] ?? 'yes'}`}>
-                    {c.choice}
-                  </strong>
-                </li>
-              ))}
-            </ol>
-          ) : (
-            <p className="vote-muted">结果公布后，这里显示您选票的内容。</p>
-          )}
-          <p className="vote-muted vote-hash">
-            选票公开编号（回执码哈希）：<code>{answer.receiptHash.slice(0, 16)}</code>
-          </p>
-          {answer.choices && (
-            <Link className="vote-button" to={`/portal/results/${answer.session.id}`}>
-              查看公布的结果和全部选票
-            </Link>
-          )}
-        </section>
-      )}
+      {answer?.kind === 'vote' && <VoteAnswer answer={answer.receipt} />}
+      {answer?.kind === 'evaluation' && <EvaluationAnswer answer={answer.receipt} />}
     </main>
+  );
+}
+
+function VoteAnswer({ answer }: { answer: VoteReceipt }) {
+  return (
+    <section className="vote-card" aria-label="查验结果">
+      <h2 className={`vote-h2 ${answer.status === 'vote_invalid' ? 'vote-error' : 'vote-ok'}`}>
+        {answer.message}
+      </h2>
+      <p className="vote-muted">
+        {answer.session.congress}
+        {answer.session.sitting} · {answer.session.title}
+      </p>
+      {answer.choices ? (
+        <ol className="vote-summary" aria-label="您的选票">
+          {answer.choices.map((c) => (
+            <li key={c.candidateId}>
+              <span className="vote-summary-name">{c.name}</span>
+              <strong className={`vote-choice vote-choice-${TONES[c.choice] ?? 'yes'}`}>{c.choice}</strong>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="vote-muted">结果公布后，这里显示您选票的内容。</p>
+      )}
+      <p className="vote-muted vote-hash">
+        选票公开编号（回执码哈希）：<code>{answer.receiptHash.slice(0, 16)}</code>
+      </p>
+      {answer.choices && (
+        <Link className="vote-button" to={`/portal/results/${answer.session.id}`}>
+          查看公布的结果和全部选票
+        </Link>
+      )}
+    </section>
+  );
+}
+
+/** An evaluation ballot shows no choices: ratings are counted per project, not published per ballot. */
+function EvaluationAnswer({ answer }: { answer: EvaluationReceipt }) {
+  return (
+    <section className="vote-card" aria-label="查验结果">
+      <h2 className={`vote-h2 ${answer.status === 'void' ? 'vote-error' : 'vote-ok'}`}>{answer.message}</h2>
+      <p className="vote-muted">满意度测评 · {answer.session.title}</p>
+      {answer.status === 'received' ? (
+        <p className="vote-muted">计票后可在这里查看公布的测评结果。</p>
+      ) : (
+        <Link className="vote-button" to={`/portal/evaluation-results/${answer.session.id}`}>
+          查看公布的测评结果
+        </Link>
+      )}
+    </section>
   );
 }

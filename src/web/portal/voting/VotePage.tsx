@@ -1,12 +1,14 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { type Ballot, BallotForm, type Marks, type Ranks, summaryOf } from './BallotForm';
+import { type Ballot, BallotForm, type Marks, type Ranks, summaryOf, yesBeyondLimit } from './BallotForm';
 import { call, errorText, PortalError } from './portal-api';
 import './voting.css';
 
 interface Receipt {
   receipt: string;
   repeated: boolean;
+  /** Why the ballot, taken, counts as void; null for a valid ballot. */
+  voidReason: string | null;
   message: string;
   session: { id: string; title: string };
 }
@@ -66,10 +68,19 @@ function Confirm(props: {
   onSubmit: () => void;
 }) {
   const lines = summaryOf(props.ballot);
+  const beyond = yesBeyondLimit(props.ballot, props.ballot.marks);
   return (
     <section className="vote-card" aria-label="确认选票">
       <h2 className="vote-h2">请确认您的选择</h2>
       <p className="vote-muted">提交后不能修改。未选择的项目按弃权计。</p>
+      {beyond > 0 && (
+        <p className="vote-warn vote-void-warn" role="alert">
+          {`您赞成了 ${props.ballot.maxYes! + beyond} 项，超过每票最多 ${props.ballot.maxYes} 项。`}
+          {
+            '按本次规则，提交后本票为无效票：计入收回票数，但所有选择都不计入项目得票。如需有效，请点“返回修改”。'
+          }
+        </p>
+      )}
       <ol className="vote-summary">
         {lines.map((l) => (
           <li key={l.id}>
@@ -93,7 +104,13 @@ function Confirm(props: {
           onClick={props.onSubmit}
           disabled={props.busy}
         >
-          {props.busy ? '正在提交…' : props.error ? '重新提交' : '确认投票'}
+          {props.busy
+            ? '正在提交…'
+            : props.error
+              ? '重新提交'
+              : beyond > 0
+                ? '仍然投出（无效票）'
+                : '确认投票'}
         </button>
       </div>
     </section>
@@ -224,7 +241,7 @@ export function VotePage() {
       {step.kind === 'done' && (
         <section className="vote-card vote-done" aria-label="投票回执">
           <h2 className="vote-h2">{step.receipt.repeated ? '这张选票此前已经投出' : '投票成功'}</h2>
-          <p>{step.receipt.message}</p>
+          <p className={step.receipt.voidReason ? 'vote-warn' : undefined}>{step.receipt.message}</p>
           <p className="vote-label">您的回执码</p>
           <output className="vote-receipt" aria-label="回执码">
             {step.receipt.receipt}

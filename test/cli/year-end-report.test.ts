@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_EVALUATION_TITLE } from '../../src/seed/evaluation-demo';
+import { type TestDatabase, testDatabaseKinds } from '../support/databases';
+
+const bin = new URL('../../bin/minsheng.mjs', import.meta.url).pathname;
+
+/** `npx minsheng report year-end` as outside tools run it, on the demo data `npm start` loads. */
+describe.each(testDatabaseKinds())('report year-end command on $name', (kind) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ms-cli-year-end-'));
+  let database: TestDatabase | undefined;
+  let env: Record<string, string>;
+
+  const run = (...args: string[]) => {
+    const result = spawnSync(process.execPath, [bin, ...args], {
+      env: { ...process.env, ...env, MINSHENG_ADMIN_PASSWORD: 'Qinshui#2023pass' },
+      encoding: 'buffer',
+    });
+    return { code: result.status, out: result.stdout.toString('utf8'), err: result.stderr.toString('utf8') };
+  };
+
+  beforeAll(async () => {
+    if (kind.name === 'postgres') {
+      database = await kind.open();
+      env = { DATABASE_URL: database.url! };
+    } else {
+      env = { DATABASE_URL: '', MINSHENG_DATA_DIR: join(dir, 'data') };
+    }
+    const seeded = run('seed');
+    expect(seeded.err).toBe('');
+    expect(seeded.code).toBe(0);
+    // The whole demo seed in a child process: minutes on a loaded machine.
+  }, 300_000);
+  afterAll(() => database?.close());
+
+  it('writes Qinshui 2022 as text: completion, the funnel said plainly, the deputies’ demo evaluation', () => {
+    const result = run('report', 'year-end', '--region', '140521', '--year', '2022', '--format', 'md');
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.out.startsWith('# 沁水县2022年民生实事办理情况报告\n')).toBe(true);
+    expect(result.out).toContain('2022年，沁水县12件民生实事全部完成全年目标任务。');
+    expect(result.out).toContain('本年度未通过平台征集群众建议。');
+    expect(result.out).toContain(`2023年2月21日，${DEMO_EVALUATION_TITLE}应到代表150人，收回测评票142张。`);
+    expect(result.out).toContain('12件民生实事项目中，测评结果为满意11件，基本满意1件。');
+  });
+
+  it('prints the JSON with the same figures', () => {
+    const result = run('report', 'year-end', '--region', '140521', '--year', '2022');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out);
+    expect(report).toMatchObject({
+      title: '沁水县2022年民生实事办理情况报告',
+      total: 12,
+      completed: 12,
+      investment: { planned: '362143500.00', done: '362143500.00', rate: 1 },
+      satisfaction: {
+        session: { roll: 150, returned: 142, valid: true },
+        deputyVerdicts: { 满意: 11, 基本满意: 1 },
+      },
+    });
+    expect(report.funnel.steps).toHaveLength(5);
+  });
+
+  it('writes the Word document and the workbook to --out', async () => {
+    const docx = join(dir, 'y.docx');
+    expect(
+      run('report', 'year-end', '--region', '140521', '--year', '2022', '--format', 'docx', '--out', docx)
+        .code,
+    ).toBe(0);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    const xlsx = join(dir, 'y.xlsx');
+    expect(
+      run('report', 'year-end', '--region', '140521', '--year', '2022', '--format', 'xlsx', '--out', xlsx)
+        .code,
+    ).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['完成情况', '群众参与', '满意度测评']);
+  });
+
+  it('says plainly what a year without projects, suggestions or evaluation lacks', () => {
+    const result = run('report', 'year-end', '--region', '140521', '--year', '2024', '--format', 'md');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('沁水县暂无民生实事项目。');
+    expect(result.out).toContain('本年度未通过平台征集群众建议。本年度尚未谋划候选项目。');
+    expect(result.out).toContain('2024年度民生实事项目尚未开展满意度测评');
+  });
+
+  it('answers a bad format and an unknown plan year with exit 2 and one line', () => {
+    const pdf = run('report', 'year-end', '--region', '140521', '--year', '2022', '--format', 'pdf');
+    expect(pdf.code).toBe(2);
+    expect(pdf.err.trim()).toBe('错误：不支持的格式 pdf，可选：json、md、docx、xlsx');
+    const missing = run('report', 'year-end', '--region', '140521', '--year', '2019');
+    expect(missing.code).toBe(2);
+    expect(missing.err.trim()).toBe('错误：没有 140521 2019 年度的计划');
+  });
+});

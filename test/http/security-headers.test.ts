@@ -1,0 +1,65 @@
+/**
+ * The security headers after the CSP moved out of the per-request helmet build: every header helmet
+ * sent before (the CSP included, byte for byte) is still sent, on answers, errors and unknown routes.
+ */
+import helmet from '@fastify/helmet';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../support/app';
+import { testDatabaseKinds } from '../support/databases';
+
+const [pglite] = testDatabaseKinds();
+
+/** The helmet set-up as app.ts had it, CSP built by the plugin on every request. */
+async function helmetAsBefore() {
+  const bare = Fastify();
+  await bare.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  bare.get('/x', async () => ({}));
+  return bare;
+}
+
+describe('security headers', () => {
+  let t: TestApp;
+  let expected: Record<string, unknown>;
+  beforeAll(async () => {
+    t = await openTestApp(pglite!);
+    const bare = await helmetAsBefore();
+    const { headers } = await bare.inject({ method: 'GET', url: '/x' });
+    await bare.close();
+    const notHelmet = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
+    expected = Object.fromEntries(Object.entries(headers).filter(([name]) => !notHelmet.has(name)));
+  }, 180_000);
+  afterAll(() => t?.close());
+
+  it('sends the same CSP as before, word for word', () => {
+    expect(expected['content-security-policy']).toBe(
+      "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';connect-src 'self'",
+    );
+  });
+
+  it.each([
+    ['an answer', '/api/health'],
+    ['an error', '/api/units'],
+    ['an unknown route', '/api/no-such-thing'],
+  ])('sends every header helmet sent before on %s', async (_what, url) => {
+    const { headers } = await t.app.inject({ method: 'GET', url });
+    for (const [name, value] of Object.entries(expected))
+      expect([name, headers[name]]).toEqual([name, value]);
+  });
+});
