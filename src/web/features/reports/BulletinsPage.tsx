@@ -1,6 +1,5 @@
-import { CopyOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Input, Skeleton, Space, Tag } from 'antd';
+import { Alert, Button, Card, Empty, Input, Skeleton, Tag } from 'antd';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api/form-errors';
@@ -8,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { todayIso } from '../progress/format';
 import { PlanYearSelect, planYearKey, sortPlanYears, ToolbarField } from '../progress/PlanYearSelect';
 import { bulletinUrl, usePlanYearList } from '../progress/progress.api';
+import { DocumentActions } from './DocumentActions';
 import { fetchText } from './fetch-text';
 import { MarkdownView } from './MarkdownView';
 import '../progress/progress.css';
@@ -17,7 +17,6 @@ const clamp = (date: string, start: string, end: string) => (date < start ? star
 
 /** 通报: the progress bulletin of a plan year at a date, to read here or take away as Word and Excel. */
 export function BulletinsPage() {
-  const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
   const planYears = usePlanYearList();
   const items = sortPlanYears(planYears.data?.items ?? []);
@@ -34,16 +33,6 @@ export function BulletinsPage() {
   useEffect(() => {
     document.title = '通报 · 民生实事';
   }, []);
-
-  const copy = async () => {
-    if (!md.data) return;
-    try {
-      await navigator.clipboard.writeText(md.data);
-      message.success('通报文字已复制');
-    } catch {
-      message.error('无法复制，请下载 Word 文件');
-    }
-  };
 
   return (
     <>
@@ -77,28 +66,16 @@ export function BulletinsPage() {
             />
           </ToolbarField>
           {plan && asOf && (
-            <Space wrap className="toolbar-actions">
-              <Button
-                icon={<FileWordOutlined />}
-                href={bulletinUrl(region!, Number(year), asOf, 'docx')}
-                download
-              >
-                下载 Word
-              </Button>
-              <Button
-                icon={<FileExcelOutlined />}
-                href={bulletinUrl(region!, Number(year), asOf, 'xlsx')}
-                download
-              >
-                下载 Excel
-              </Button>
-              <Button icon={<CopyOutlined />} onClick={copy} disabled={!md.data}>
-                复制文字
-              </Button>
+            <DocumentActions
+              docxUrl={bulletinUrl(region!, Number(year), asOf, 'docx')}
+              xlsxUrl={bulletinUrl(region!, Number(year), asOf, 'xlsx')}
+              text={md.data}
+              what="通报文字"
+            >
               <Link to={`/progress/${key}?asOf=${asOf}`}>
                 <Button>项目进度</Button>
               </Link>
-            </Space>
+            </DocumentActions>
           )}
         </div>
         {plan?.demo && (

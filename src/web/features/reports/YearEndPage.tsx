@@ -1,6 +1,5 @@
-import { CopyOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Skeleton, Space, Tag } from 'antd';
+import { Alert, Card, Empty, Skeleton, Tag } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import type { YearEndReport } from '../../../modules/reports/year-end.rules';
@@ -11,6 +10,7 @@ import { ResultsChart } from '../evaluation/ResultsChart';
 import { PlanYearSelect, planYearKey, sortPlanYears, ToolbarField } from '../progress/PlanYearSelect';
 import { usePlanYearList } from '../progress/progress.api';
 import { FunnelChart } from '../suggestions/FunnelChart';
+import { DocumentActions } from './DocumentActions';
 import { fetchText } from './fetch-text';
 import { MarkdownView } from './MarkdownView';
 import '../progress/progress.css';
@@ -27,7 +27,6 @@ export function yearEndUrl(region: string, year: number, format: 'json' | 'md' |
  * satisfaction charts, or taken away as a Word document and an Excel workbook.
  */
 export function YearEndPage() {
-  const { message } = App.useApp();
   const [search, setSearch] = useSearchParams();
   const planYears = usePlanYearList();
   const items = sortPlanYears(planYears.data?.items ?? []);
@@ -52,15 +51,6 @@ export function YearEndPage() {
     document.title = '年终报告 · 民生实事';
   }, []);
 
-  const copy = async () => {
-    if (!md.data) return;
-    try {
-      await navigator.clipboard.writeText(md.data);
-      message.success('报告文字已复制');
-    } catch {
-      message.error('无法复制，请下载 Word 文件');
-    }
-  };
   const rated = data.data?.satisfaction.projects.filter((p) => p.deputies) ?? [];
 
   return (
@@ -81,17 +71,12 @@ export function YearEndPage() {
             />
           </ToolbarField>
           {plan && (
-            <Space wrap className="toolbar-actions">
-              <Button icon={<FileWordOutlined />} href={yearEndUrl(region!, year, 'docx')} download>
-                下载 Word
-              </Button>
-              <Button icon={<FileExcelOutlined />} href={yearEndUrl(region!, year, 'xlsx')} download>
-                下载 Excel
-              </Button>
-              <Button icon={<CopyOutlined />} onClick={copy} disabled={!md.data}>
-                复制文字
-              </Button>
-            </Space>
+            <DocumentActions
+              docxUrl={yearEndUrl(region!, year, 'docx')}
+              xlsxUrl={yearEndUrl(region!, year, 'xlsx')}
+              text={md.data}
+              what="报告文字"
+            />
           )}
         </div>
         {plan?.demo && (
