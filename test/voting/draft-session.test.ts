@@ -148,3 +148,40 @@ describe.each(testDatabaseKinds())('editing a draft voting session on $name', (k
     expect(await current()).toEqual(before);
   });
 });
+
+describe.each(testDatabaseKinds())('the ballot holds only the approved shortlist, on $name', (kind) => {
+  let w: VotingWorld;
+  beforeAll(async () => {
+    // The screening took 序号 14 and 15 off the list before both meetings approved it.
+    w = await openVotingWorld(kind, undefined, { screenedOut: [14, 15] });
+  }, 120_000);
+  afterAll(() => w?.close());
+
+  it('opens on the thirteen approved by default, and refuses a screened-out candidate named by id', async () => {
+    const session = await createSession(w.deps, w.coordinator, REGION, YEAR, {
+      congress: CONGRESS,
+      sitting: '第四次会议',
+      seats: 12,
+    });
+    expect(session.candidates.map((c) => c.id)).toEqual(w.candidateIds.slice(0, 13));
+
+    const screenedOut = w.candidateIds[13]!;
+    const attempt = createSession(w.deps, w.coordinator, REGION, YEAR, {
+      congress: CONGRESS,
+      sitting: '第四次会议',
+      seats: 2,
+      candidateIds: [w.candidateIds[0]!, screenedOut, w.candidateIds[1]!],
+    });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'VOTING_CANDIDATE_INVALID',
+      field: 'candidateIds.1',
+      message: `第 2 个候选项目“${w.candidateNames[13]}”不在经审定的票决候选清单上，不能列入选票`,
+    });
+    const edit = updateDraftSession(w.deps, w.coordinator, session.id, {
+      candidateIds: [...w.candidateIds.slice(0, 13), w.candidateIds[14]!],
+    });
+    await expect(edit).rejects.toMatchObject({ code: 'VOTING_CANDIDATE_INVALID', field: 'candidateIds.13' });
+    // Nothing changed by the refused edit.
+    expect((await getSession(w.deps, w.coordinator, session.id)).candidates).toHaveLength(13);
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../src/kernel/actor';
 import { importCandidateTable, listCandidates, recordReview } from '../../src/modules/candidates';
+import { setShortlisted } from '../../src/modules/candidates/use-cases/screening';
 import { createUser } from '../../src/modules/identity';
 import { checkIn } from '../../src/modules/voting/use-cases/attendance';
 import { createSession, getRoll, openSession, setRoll } from '../../src/modules/voting/use-cases/sessions';
@@ -39,7 +40,12 @@ export interface VotingWorld {
 }
 
 /** A database with the demo accounts and the official Qinshui candidate list imported through the candidates module. */
-export async function openVotingWorld(kind: TestDatabaseKind, now?: () => Date): Promise<VotingWorld> {
+export async function openVotingWorld(
+  kind: TestDatabaseKind,
+  now?: () => Date,
+  /** 序号 of candidates the screening takes off the shortlist before the two meetings approve it. */
+  options: { screenedOut?: number[] } = {},
+): Promise<VotingWorld> {
   const database = await kind.open();
   const deps = createDeps(database, configFromEnv({}), now);
   await seed(deps, { demo: true, adminPassword: ADMIN_PASSWORD });
@@ -56,6 +62,11 @@ export async function openVotingWorld(kind: TestDatabaseKind, now?: () => Date):
     bytes: readFileSync(FIXTURE),
   });
   if (summary.candidates !== 15) throw new Error(`fixture imported as ${summary.candidates} candidates`);
+  if (options.screenedOut?.length) {
+    const coordinator = await actorOf(database.db, 'qinshui.coord');
+    for (const c of await listCandidates(deps, coordinator, REGION, YEAR))
+      if (options.screenedOut.includes(c.seq)) await setShortlisted(deps, coordinator, c.id, false);
+  }
   // The list goes to the vote only after 政府常务会 and then 党委常委会 approved it (two days apart,
   // both before the test's clock).
   const day = (back: number) => new Date(deps.now().getTime() - back * 86_400_000).toISOString().slice(0, 10);

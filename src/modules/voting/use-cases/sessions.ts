@@ -114,13 +114,26 @@ export async function presentSession(db: Executor, found: SessionWithPlan) {
 
 export type SessionView = Awaited<ReturnType<typeof presentSession>>;
 
+/**
+ * The candidates of a session: each of the plan year, none twice, and each on the list 政府常务会 and
+ * 党委常委会 approved for the vote (the shortlist): a candidate screened out cannot be put back on the
+ * ballot by naming its id.
+ */
 async function checkCandidates(db: Executor, planYearId: string, ids: readonly string[]): Promise<void> {
-  const known = new Set((await planCandidates(db, planYearId)).map((c) => c.id));
+  const known = new Map((await planCandidates(db, planYearId)).map((c) => [c.id, c]));
+  const approved = new Set(await approvedCandidateList(db, planYearId));
   ids.forEach((id, i) => {
-    if (!known.has(id)) {
+    const candidate = known.get(id);
+    if (!candidate) {
       throw new DomainError('VOTING_CANDIDATE_INVALID', {
         field: `candidateIds.${i}`,
         message: `第 ${i + 1} 个候选项目（${id}）不属于该年度计划`,
+      });
+    }
+    if (!approved.has(id)) {
+      throw new DomainError('VOTING_CANDIDATE_INVALID', {
+        field: `candidateIds.${i}`,
+        message: `第 ${i + 1} 个候选项目“${candidate.name}”不在经审定的票决候选清单上，不能列入选票`,
       });
     }
     if (ids.indexOf(id) !== i) {
