@@ -1,15 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Input, Skeleton, Tag } from 'antd';
+import { Alert, Button, Card, Input, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api/form-errors';
 import { PageHeading } from '../../components/PageHeading';
 import { todayIso } from '../progress/format';
-import { PlanYearSelect, planYearKey, sortPlanYears, ToolbarField } from '../progress/PlanYearSelect';
+import { planYearKey, sortPlanYears, ToolbarField } from '../progress/PlanYearSelect';
 import { bulletinUrl, usePlanYearList } from '../progress/progress.api';
 import { DocumentActions } from './DocumentActions';
 import { fetchText } from './fetch-text';
 import { MarkdownView } from './MarkdownView';
+import { ReportToolbar } from './ReportToolbar';
 import '../progress/progress.css';
 import './reports.css';
 
@@ -40,55 +41,39 @@ export function BulletinsPage() {
         title="通报"
         description="按截至日期生成民生实事进展通报：在线查看文字，或下载 Word 公文和 Excel 台账。"
       />
-      <Card size="small" className="toolbar-card">
-        <div className="toolbar">
-          <ToolbarField id="plan-year" label="年度计划">
-            <PlanYearSelect
-              id="plan-year"
-              items={planYears.data?.items}
-              loading={planYears.isPending}
-              value={key}
-              onChange={(k) => setSearch({ plan: k }, { replace: true })}
-            />
-          </ToolbarField>
-          <ToolbarField id="as-of" label="截至日期">
-            <Input
-              id="as-of"
-              type="date"
-              className="date-input"
-              value={asOf ?? ''}
-              min={plan?.periodStart}
-              max={plan?.periodEnd}
-              onChange={(e) => {
-                if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && key)
-                  setSearch({ plan: key, asOf: e.target.value }, { replace: true });
-              }}
-            />
-          </ToolbarField>
-          {plan && asOf && (
-            <DocumentActions
-              docxUrl={bulletinUrl(region!, Number(year), asOf, 'docx')}
-              xlsxUrl={bulletinUrl(region!, Number(year), asOf, 'xlsx')}
-              text={md.data}
-              what="通报文字"
-            >
-              <Link to={`/progress/${key}?asOf=${asOf}`}>
-                <Button>项目进度</Button>
-              </Link>
-            </DocumentActions>
-          )}
-        </div>
-        {plan?.demo && (
-          <Tag color="gold" className="demo-tag">
-            演示数据
-          </Tag>
+      <ReportToolbar
+        planYears={planYears}
+        value={key}
+        demo={plan?.demo}
+        onChange={(k) => setSearch({ plan: k }, { replace: true })}
+      >
+        <ToolbarField id="as-of" label="截至日期">
+          <Input
+            id="as-of"
+            type="date"
+            className="date-input"
+            value={asOf ?? ''}
+            min={plan?.periodStart}
+            max={plan?.periodEnd}
+            onChange={(e) => {
+              if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && key)
+                setSearch({ plan: key, asOf: e.target.value }, { replace: true });
+            }}
+          />
+        </ToolbarField>
+        {plan && asOf && (
+          <DocumentActions
+            docxUrl={bulletinUrl(region!, Number(year), asOf, 'docx')}
+            xlsxUrl={bulletinUrl(region!, Number(year), asOf, 'xlsx')}
+            text={md.data}
+            what="通报文字"
+          >
+            <Link to={`/progress/${key}?asOf=${asOf}`}>
+              <Button>项目进度</Button>
+            </Link>
+          </DocumentActions>
         )}
-      </Card>
-      {planYears.data && items.length === 0 && (
-        <Card>
-          <Empty description="管辖范围内还没有年度计划" />
-        </Card>
-      )}
+      </ReportToolbar>
       {md.error && <Alert type="error" showIcon title={errorMessage(md.error)} />}
       {md.isFetching && !md.data && <Skeleton active paragraph={{ rows: 10 }} />}
       {md.data && (

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Skeleton, Tag } from 'antd';
+import { Alert, Card, Empty, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import type { YearEndReport } from '../../../modules/reports/year-end.rules';
@@ -7,12 +7,13 @@ import { api } from '../../app/api/client';
 import { errorMessage } from '../../app/api/form-errors';
 import { PageHeading } from '../../components/PageHeading';
 import { ResultsChart } from '../evaluation/ResultsChart';
-import { PlanYearSelect, planYearKey, sortPlanYears, ToolbarField } from '../progress/PlanYearSelect';
+import { planYearKey, sortPlanYears } from '../progress/PlanYearSelect';
 import { usePlanYearList } from '../progress/progress.api';
 import { FunnelChart } from '../suggestions/FunnelChart';
 import { DocumentActions } from './DocumentActions';
 import { fetchText } from './fetch-text';
 import { MarkdownView } from './MarkdownView';
+import { ReportToolbar } from './ReportToolbar';
 import '../progress/progress.css';
 import '../evaluation/evaluation.css';
 import '../suggestions/suggestions.css';
@@ -59,37 +60,21 @@ export function YearEndPage() {
         title="年终报告"
         description="年度民生实事办理情况报告：项目完成情况、群众参与和满意度测评，可在线查看或下载 Word 公文和 Excel。"
       />
-      <Card size="small" className="toolbar-card">
-        <div className="toolbar">
-          <ToolbarField id="plan-year" label="年度计划">
-            <PlanYearSelect
-              id="plan-year"
-              items={planYears.data?.items}
-              loading={planYears.isPending}
-              value={key}
-              onChange={(k) => setSearch({ plan: k }, { replace: true })}
-            />
-          </ToolbarField>
-          {plan && (
-            <DocumentActions
-              docxUrl={yearEndUrl(region!, year, 'docx')}
-              xlsxUrl={yearEndUrl(region!, year, 'xlsx')}
-              text={md.data}
-              what="报告文字"
-            />
-          )}
-        </div>
-        {plan?.demo && (
-          <Tag color="gold" className="demo-tag">
-            演示数据
-          </Tag>
+      <ReportToolbar
+        planYears={planYears}
+        value={key}
+        demo={plan?.demo}
+        onChange={(k) => setSearch({ plan: k }, { replace: true })}
+      >
+        {plan && (
+          <DocumentActions
+            docxUrl={yearEndUrl(region!, year, 'docx')}
+            xlsxUrl={yearEndUrl(region!, year, 'xlsx')}
+            text={md.data}
+            what="报告文字"
+          />
         )}
-      </Card>
-      {planYears.data && items.length === 0 && (
-        <Card>
-          <Empty description="管辖范围内还没有年度计划" />
-        </Card>
-      )}
+      </ReportToolbar>
       {(md.error || data.error) && (
         <Alert type="error" showIcon title={errorMessage(md.error ?? data.error)} />
       )}
