@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { inJsonList } from '../../db/json-batches';
 import { rowsOf } from '../../db/transaction';
 import { DomainError } from '../../kernel/errors';
 import { regionPrefix } from '../../kernel/regions';
@@ -118,7 +119,7 @@ export async function recentByPhones(
       createdAt: suggestions.createdAt,
     })
     .from(suggestions)
-    .where(and(inArray(suggestions.phone, phones), gt(suggestions.createdAt, since)));
+    .where(and(inJsonList(suggestions.phone, phones), gt(suggestions.createdAt, since)));
   return rows.map((r) => ({ ...r, phone: r.phone! }));
 }
 
@@ -133,7 +134,7 @@ export async function suggestionsByCodes(db: Executor, codes: string[]) {
       submittedAt: suggestions.submittedAt,
     })
     .from(suggestions)
-    .where(inArray(suggestions.trackingCode, codes));
+    .where(inJsonList(suggestions.trackingCode, codes));
 }
 
 export async function trackingCodeTaken(db: Executor, code: string): Promise<boolean> {

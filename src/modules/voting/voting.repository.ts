@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
+import { insertJsonRows } from '../../db/json-batches';
 import { rowsOf } from '../../db/transaction';
 import { candidates } from '../candidates';
 import { planYears } from '../plans';
@@ -291,29 +292,23 @@ export async function chainHead(
   return row ?? null;
 }
 
-/**
- * Appends ballots as one JSON parameter unpacked by the database: a batch of hundreds costs one
- * statement with one parameter, not thousands of bound parameters (several times faster on PGlite).
- */
+/** Appends a batch of ballots in one statement (see json-batches.ts). */
 export async function insertBallots(tx: Tx, rows: Array<typeof ballots.$inferInsert>): Promise<void> {
-  if (rows.length === 0) return;
-  const records = rows.map((r) => ({
-    session_id: r.sessionId,
-    seq: r.seq,
-    source: r.source,
-    token_tag: r.tokenTag ?? null,
-    paper_no: r.paperNo ?? null,
-    receipt_hash: r.receiptHash ?? null,
-    choices: r.choices,
-    prev_hash: r.prevHash,
-    hash: r.hash,
-  }));
-  await tx.execute(sql`
-    insert into ballots (session_id, seq, source, token_tag, paper_no, receipt_hash, choices, prev_hash, hash)
-    select session_id, seq, source, token_tag, paper_no, receipt_hash, choices, prev_hash, hash
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(
-      session_id uuid, seq integer, source text, token_tag text, paper_no text, receipt_hash text,
-      choices jsonb, prev_hash text, hash text)`);
+  await insertJsonRows(
+    tx,
+    ballots,
+    rows.map((r) => ({
+      sessionId: r.sessionId,
+      seq: r.seq,
+      source: r.source,
+      tokenTag: r.tokenTag ?? null,
+      paperNo: r.paperNo ?? null,
+      receiptHash: r.receiptHash ?? null,
+      choices: r.choices,
+      prevHash: r.prevHash,
+      hash: r.hash,
+    })),
+  );
 }
 
 export async function ballotsOf(db: Executor, sessionId: string): Promise<BallotRow[]> {

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/client';
+import { insertJsonRows } from '../../../db/json-batches';
 import { writeTransaction } from '../../../db/transaction';
 import { PUBLIC_ACTOR } from '../suggestions.policy';
 import { suggestionsByCodes } from '../suggestions.repository';
@@ -27,8 +28,6 @@ export interface DrainOutcome {
   /** Their tracking code is in the table for another suggestion: set aside, not inserted. */
   clashes: JournaledSuggestion[];
 }
-
-const INSERT_CHUNK = 500;
 
 /**
  * Moves journaled suggestions into the table in one transaction, as `public:web` for the audit log.
@@ -61,22 +60,22 @@ export async function drainJournaledSuggestions(
       )
         clashes.push(e);
     }
-    for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
-      await tx.insert(suggestions).values(
-        fresh.slice(i, i + INSERT_CHUNK).map((e) => ({
-          planYearId: e.planYearId,
-          channel: 'web',
-          text: e.text,
-          submittedAt: new Date(e.submittedAt),
-          regionCode: e.regionCode,
-          residentName: e.name,
-          phone: e.phone,
-          field: e.field,
-          trackingCode: e.trackingCode,
-          createdAt: new Date(e.submittedAt),
-        })),
-      );
-    }
+    await insertJsonRows(
+      tx,
+      suggestions,
+      fresh.map((e) => ({
+        planYearId: e.planYearId,
+        channel: 'web',
+        text: e.text,
+        submittedAt: new Date(e.submittedAt),
+        regionCode: e.regionCode,
+        residentName: e.name,
+        phone: e.phone,
+        field: e.field,
+        trackingCode: e.trackingCode,
+        createdAt: new Date(e.submittedAt),
+      })),
+    );
     return { added: fresh.length, present: unique.length - fresh.length - clashes.length, clashes };
   });
 }
