@@ -17,6 +17,8 @@ export interface Database {
   kind: DbKind;
   /** The embedded database's folder on disk; absent in memory and on PostgreSQL. */
   dataDir?: string;
+  /** How many times the embedded database has forced its write-ahead log to disk; absent on PostgreSQL. */
+  walSyncs?: () => number;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

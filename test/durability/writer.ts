@@ -5,29 +5,14 @@
  * only after the commit has returned. It never stops by itself before running out of codes: the
  * parent SIGKILLs it mid-stream.
  *
- * walFsyncs is how many fsync calls this process made on a file under pg_wal/ since the previous
- * acknowledgement (counted by wrapping node:fs fsyncSync; -1 on PostgreSQL, where the server
- * process does the fsync and this process cannot see it).
+ * The number after the code is how many times the embedded database forced its write-ahead log to disk
+ * since the previous acknowledgement (Database.walSyncs; -1 on PostgreSQL, where the server process
+ * does the fsync and this process cannot see it).
  */
-import fs, { readlinkSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
+
+import { openDatabase } from '../../src/db/client';
 import { regions } from '../../src/db/schema';
-
-let walFsyncs = 0;
-const realFsyncSync = fs.fsyncSync;
-fs.fsyncSync = (fd: number) => {
-  realFsyncSync(fd);
-  try {
-    if (readlinkSync(`/proc/self/fd/${fd}`).includes('/pg_wal/')) walFsyncs++;
-  } catch {
-    // no /proc (not Linux): the count stays 0 and the parent says so
-  }
-};
-// Named imports of node:fs (in the database client) see the wrapper too.
-syncBuiltinESMExports();
-
-const { openDatabase } = await import('../../src/db/client');
-const { writeTransaction } = await import('../../src/db/transaction');
+import { writeTransaction } from '../../src/db/transaction';
 
 const database = await openDatabase({
   url: process.env.DATABASE_URL || undefined,
@@ -37,7 +22,7 @@ await database.migrate();
 const onPglite = database.kind === 'pglite';
 process.stdout.write(`ready ${database.kind}\n`);
 
-walFsyncs = 0;
+let walSyncs = database.walSyncs?.() ?? 0;
 for (let i = 0; i < 900; i++) {
   const code = `140521${String(100 + i).padStart(3, '0')}`;
   await writeTransaction(database.db, 'system:durability-test', (tx) =>
@@ -50,8 +35,9 @@ for (let i = 0; i < 900; i++) {
     }),
   );
   // The commit has returned: only now is the row acknowledged.
-  process.stdout.write(`ack ${code} ${onPglite ? walFsyncs : -1}\n`);
-  walFsyncs = 0;
+  const now = database.walSyncs?.() ?? 0;
+  process.stdout.write(`ack ${code} ${onPglite ? now - walSyncs : -1}\n`);
+  walSyncs = now;
 }
 process.stdout.write('exhausted\n');
 await database.close();

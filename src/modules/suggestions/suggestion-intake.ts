@@ -226,8 +226,8 @@ export class SuggestionIntake {
         // Only the clean-up failed: the segments stay and a later start skips what is in the table.
         console.error('建议受理日志清理失败：', error);
       }
-      // The next batch after the interval even with a backlog: on PGlite the drain runs on the thread
-      // that answers requests, and fewer, larger transactions cost less per suggestion.
+      // The next batch after the interval even with a backlog: fewer, larger transactions cost less per
+      // suggestion (on PGlite each commit is an fsync).
       if (this.queue.length > 0) this.scheduleDrain(this.deps.config.intakeDrainMs);
       return true;
     })();

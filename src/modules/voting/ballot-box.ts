@@ -120,9 +120,8 @@ export class BallotBox {
   }
 
   /**
-   * Batches start from setImmediate, after the event loop has read every request that is waiting:
-   * PGlite runs in this thread and a transaction on it completes without ever yielding to I/O, so a
-   * batch started at once would hold one ballot and the next requests would only be read after it.
+   * Batches start from setImmediate, after the event loop has read every request that is waiting: a
+   * batch started at once would hold one ballot, and the rest would wait for its commit.
    */
   private async drain(): Promise<void> {
     try {
