@@ -50,18 +50,21 @@ export class PgliteThread {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private exited = false;
+  private started = false;
   private readonly walSyncCount = new Int32Array(new SharedArrayBuffer(4));
   readonly waitReady: Promise<void>;
 
   /** `folder` null: a database in memory. */
   constructor(folder: string | null) {
     this.worker = new Worker(workerFile, { workerData: { folder, walSyncs: this.walSyncCount.buffer } });
-    // The worker keeps the process alive only while a call waits for it (see call).
-    this.worker.unref();
+    // The worker keeps the process alive while it starts and while a call waits for it (see call), so
+    // a command line exits when its work is done without closing the database.
     this.waitReady = new Promise((resolve, reject) => {
       const onReady = (answer: Answer) => {
         if (answer.ready === undefined) return;
         this.worker.off('message', onReady);
+        this.started = true;
+        if (this.pending.size === 0) this.worker.unref();
         if (answer.ready) resolve();
         else reject(databaseError(answer.error));
       };
@@ -73,7 +76,7 @@ export class PgliteThread {
       const waiting = this.pending.get(answer.id);
       if (!waiting) return;
       this.pending.delete(answer.id);
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0 && this.started) this.worker.unref();
       if (answer.ok) waiting.resolve(answer.result);
       else waiting.reject(databaseError(answer.error));
     });
@@ -130,6 +133,7 @@ export class PgliteThread {
     if (this.exited) return;
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
     await this.call({ op: 'close' });
+    this.worker.ref(); // until it has exited
     await exited;
   }
 
