@@ -11,7 +11,8 @@ import { assertWebBuilt, DEMO_PASSWORD, REPO_ROOT, type RunningServer, startServ
  * projects (the demo plan year), types in a roll of three deputies and checks them in; each deputy
  * scans the one-time QR code and rates every project on a phone, by secret ballot. The coordinator
  * closes the evaluation and reads the verdicts and the chart; a deputy checks the receipt on the
- * phone and reads the published counts. Then a resident scans a project's site poster, reads its
+ * phone and reads the published counts. A resident finds the evaluation listed on the portal's
+ * front door and opens its results. Then the resident scans a project's site poster, reads its
  * progress and the deputies' verdict on a phone and rates it; a second rating from the same phone is
  * refused. The coordinator sets the survey's window in the future: the resident's page says politely
  * when it opens instead of the form. The coordinator downloads the poster as PNG from the project page.
@@ -170,6 +171,16 @@ describe('人大代表对上一年度民生实事项目进行满意度测评', (
     const poster = await fetch(`${server.url}/api${projectPath.replace('/p/', '/projects/')}/poster.pdf`);
     expect(poster.headers.get('content-type')).toBe('application/pdf');
     const resident = await openPage({ phone: true });
+    // The portal's front door lists the counted evaluation: the resident finds it without a link.
+    await resident.goto(`${server.url}/portal`);
+    const listed = resident.locator('.evaluation-item').filter({ hasText: '2023年民生实事项目满意度测评' });
+    await listed.waitFor();
+    expect(await listed.textContent()).toMatch(/结果已公布[\s\S]*沁水县 · 2023年 · 人大代表测评/);
+    expect(await resident.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(resident, 'portal-home-lists-evaluations');
+    await listed.getByRole('link').click();
+    await visible(resident, '应到 3 人，实到 3 人，收回测评票 3 张');
+    expect(new URL(resident.url()).pathname).toBe(publishedPath);
     await resident.goto(`${server.url}${projectPath}`);
     await resident.getByRole('heading', { level: 1 }).waitFor();
     await visible(resident, '项目进展');

@@ -430,7 +430,8 @@ describe('人大代表用手机票决民生实事项目', () => {
     await signIn(desk, server.url, 'qinshui.coord');
     await desk.goto(`${server.url}/voting/sessions/${session.id}`);
     await visible(desk, '尚余 1 个名额：以下项目得票相同，需另行表决');
-    await visible(desk, `${five[0]!.seq}. ${five[0]!.name}、${five[1]!.seq}. ${five[1]!.name}`);
+    // Named by their place on this ballot (1 and 2 of five), not by the draft's 序号 (6 and 7).
+    await visible(desk, `1. ${five[0]!.name}、2. ${five[1]!.name}`);
     await shot(desk, 'tie-open-seat');
     await desk.getByRole('button', { name: '对得票相同的项目另行表决' }).click();
     await desk.getByRole('heading', { name: /沁水县第十七届人民代表大会第五次会议\s*筹备中/ }).waitFor();

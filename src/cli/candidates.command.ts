@@ -95,7 +95,11 @@ export function registerCandidateCommands(program: Command): void {
               scope,
               state: list.state,
               stateLabel: list.stateLabel,
-              candidates: list.rows.map(({ id: _id, planYearId: _p, createdAt: _c, ...rest }) => rest),
+              // no: the list's own 序号 (1..N on the shortlist); seq: the draft's, to find it in the console.
+              candidates: list.rows.map(({ id: _id, planYearId: _p, createdAt: _c, no, ...rest }) => ({
+                no,
+                ...rest,
+              })),
             },
             null,
             2,

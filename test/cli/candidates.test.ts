@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
 import { sumYuan } from '../../src/kernel/money';
@@ -189,6 +190,10 @@ describe('candidates export: the list that goes to the vote', () => {
       scope: 'list',
       state: 'approved',
     });
+    // The list is numbered 1..12; the draft's 序号 (with the gaps) stays beside it to find the draft.
+    expect(json.candidates.map((c: { no: number }) => c.no)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 1),
+    );
     expect(json.candidates.map((c: { seq: number }) => c.seq)).toEqual([
       1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15,
     ]);
@@ -219,6 +224,9 @@ describe('candidates export: the list that goes to the vote', () => {
       '备注',
     ]);
     expect(sheet.rowCount).toBe(2 + 12);
+    // A shortlist is numbered 1..12 as printed, not by the draft's 序号 (1, 2, 4, 5, 6, 8…).
+    const numbers = Array.from({ length: 12 }, (_, i) => String(sheet.getRow(3 + i).getCell(1).value));
+    expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => String(i + 1)));
     const names = Array.from({ length: 12 }, (_, i) => String(sheet.getRow(3 + i).getCell(2).value));
     const json = JSON.parse(run(...exportArgs(2025, '--format', 'json')).out);
     expect(names).toEqual(json.candidates.map((c: { name: string }) => c.name));
@@ -237,6 +245,10 @@ describe('candidates export: the list that goes to the vote', () => {
     expect(run(...exportArgs(2025, '--format', 'docx', '--out', docx)).code).toBe(0);
     const text = readFileSync(docx);
     expect(text.subarray(0, 2).toString()).toBe('PK');
+    // The printed appendix: the first cell of each row after the header, 1..12.
+    const xml = await (await JSZip.loadAsync(text)).file('word/document.xml')!.async('string');
+    const firstCells = [...xml.matchAll(/<w:tr\b[\s\S]*?<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(firstCells).toEqual(['序号', ...Array.from({ length: 12 }, (_, i) => String(i + 1))]);
   }, 180_000);
 
   it('says there is no list to vote on before anything is shortlisted, instead of an empty table', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/kernel/actor';
 import { surveyAnswers } from '../../src/modules/evaluation';
+import { publicEvaluations } from '../../src/modules/evaluation/use-cases/public-list';
 import { evaluationResults } from '../../src/modules/evaluation/use-cases/results';
 import { answerSurvey, publicProject } from '../../src/modules/evaluation/use-cases/survey';
 import {
@@ -99,11 +100,22 @@ describe.each(testDatabaseKinds())('the survey takes answers within its window o
   });
 
   it('takes answers on its first and last day (China dates), and refuses them the day after', async () => {
+    // The portal's front door lists the survey while it is open, with the projects to rate.
+    const listed = async () => (await publicEvaluations(deps)).surveys.map((v) => `${v.regionName}${v.year}`);
+    expect(await listed()).toEqual([]);
     now = new Date('2024-01-19T16:00:00Z'); // 00:00 on 20 January in China
     await answerSurvey(deps, projectId, { rating: '基本满意', phone: '13903560002' });
+    expect(await listed()).toEqual(['沁水县2023']);
     now = new Date('2024-02-20T15:59:00Z'); // 23:59 on 20 February in China
     await answerSurvey(deps, projectId, { rating: '满意', phone: '13903560003' });
+    const [open] = (await publicEvaluations(deps)).surveys;
+    expect(open!.projects.map((p) => p.id)).toContain(projectId);
     now = new Date('2024-02-20T16:00:00Z');
+    expect(await listed()).toEqual([]);
+    // The deputies' counted evaluation of 2022 (演示数据) is listed whatever the survey's state.
+    expect(
+      (await publicEvaluations(deps)).sessions.map((v) => `${v.regionName}${v.year} ${v.stateLabel}`),
+    ).toEqual(['沁水县2022 结果已公布']);
     await expect(
       answerSurvey(deps, projectId, { rating: '满意', phone: '13903560004' }),
     ).rejects.toMatchObject({

@@ -33,6 +33,7 @@ describe.each(testDatabaseKinds())('answers published for the portal on $name', 
       {
         regionCode: QINSHUI,
         regionName: '沁水县',
+        parentName: '晋城市',
         year: 2023,
         title: expect.any(String),
         groups: answered.length,

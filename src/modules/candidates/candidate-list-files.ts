@@ -16,10 +16,13 @@ import { TABLE_GRID_BORDERS } from '../../kernel/document-styles';
 import { formatYuanChinese } from '../../kernel/money';
 import { printOnA4, rowHeightFor } from '../../kernel/spreadsheet';
 import { COLUMN_LABELS } from './candidate-columns.rules';
-import type { CandidateRow } from './candidates.repository';
+import type { ExportedCandidate } from './use-cases/candidate-list';
 
-/** The list as the official appendix table: the same columns, the same wording of units and people. */
-export function officialCells(c: CandidateRow): string[] {
+/**
+ * The list as the official appendix table: the same columns, the same wording of units and people,
+ * and the 序号 the list itself gives (1..N on the shortlist), not the draft's.
+ */
+export function officialCells(c: ExportedCandidate): string[] {
   const units = [
     c.units.lead.length ? `牵头：${c.units.lead.join(' ')}` : '',
     c.units.implementers.length ? `实施：${c.units.implementers.join(' ')}` : '',
@@ -28,7 +31,7 @@ export function officialCells(c: CandidateRow): string[] {
     .filter(Boolean)
     .join('\n');
   return [
-    String(c.seq),
+    String(c.no),
     c.name,
     c.annualTask,
     c.planText,
@@ -50,7 +53,7 @@ const WIDTHS = [6, 22, 40, 58, 22, 10, 10, 10, 20, 14, 10];
  */
 const DOCX_WIDTHS = [5, 20, 35, 43, 22, 12, 12, 12, 25, 17, 8];
 
-export async function candidateListXlsx(title: string, rows: CandidateRow[]): Promise<Buffer> {
+export async function candidateListXlsx(title: string, rows: ExportedCandidate[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = '民生实事平台';
   const sheet = book.addWorksheet('候选项目', { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -86,7 +89,7 @@ export async function candidateListXlsx(title: string, rows: CandidateRow[]): Pr
 }
 
 /** The 附件 of the report to the congress: a landscape A4 table in 仿宋, fit to print. */
-export async function candidateListDocx(title: string, rows: CandidateRow[]): Promise<Buffer> {
+export async function candidateListDocx(title: string, rows: ExportedCandidate[]): Promise<Buffer> {
   const cell = (text: string, bold = false) =>
     new TableCell({
       children: text.split('\n').map(

@@ -15,6 +15,7 @@ import {
   readEvaluationBallot,
   verifyEvaluationBallots,
 } from './use-cases/ballots';
+import { publicEvaluations } from './use-cases/public-list';
 import { evaluationResults, surveyComments } from './use-cases/results';
 import {
   checkIn,
@@ -310,6 +311,17 @@ export const evaluationRoutes = [
       limitPublicRead(request, deps, null);
       reply.header('cache-control', 'no-store');
       return lookUpEvaluationReceipt(deps, body.receipt);
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/public/evaluations',
+    summary: '公开的满意度测评：已公布结果的代表测评（最新的在前）和正在进行的群众评价及其项目',
+    tags: publicTags,
+    access: 'public',
+    handler: ({ deps, request }) => {
+      limitPublicRead(request, deps, null);
+      return publicEvaluations(deps);
     },
   }),
   defineRoute({

@@ -274,19 +274,22 @@ export async function funnelCounts(db: Executor, planYearId: string) {
 /** Plan years with at least one published answer (an answered group with members), newest first. */
 export async function answeredPlanYears(db: Executor) {
   const result = await db.execute(sql`
-    select p.region_code as "regionCode", r.name as "regionName", p.year, p.title,
+    select p.region_code as "regionCode", r.name as "regionName", pr.name as "parentName", p.year, p.title,
       count(*)::int as groups
     from suggestion_groups g
     join plan_years p on p.id = g.plan_year_id
     join regions r on r.code = p.region_code
+    left join regions pr on pr.code = r.parent_code
     where g.status = 'answered' and exists (select 1 from suggestions s where s.group_id = g.id)
-    group by p.region_code, r.name, p.year, p.title
+    group by p.region_code, r.name, pr.name, p.year, p.title
     order by p.year desc, p.region_code
     limit 200
   `);
   return rowsOf<{
     regionCode: string;
     regionName: string;
+    /** The region it belongs to: tells apart two of the same name (阳泉市 城区, 晋城市 城区). */
+    parentName: string | null;
     year: number;
     title: string | null;
     groups: number;

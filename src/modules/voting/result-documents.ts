@@ -144,7 +144,7 @@ function resultTable(input: ResultDocumentInput): Table {
   const header = ['序号', '项目名称', ...figureHeaders(result), '结果'];
   const rows = [
     header,
-    ...result.candidates.map((c) => [String(c.seq), c.name, ...figures(result, c), c.outcomeLabel]),
+    ...result.candidates.map((c) => [String(c.ballotNo), c.name, ...figures(result, c), c.outcomeLabel]),
   ];
   // The project name takes the room; figures and the outcome keep to one line where they can.
   const figureWidth = result.method === 'ranking' ? 1300 : 900;
@@ -289,7 +289,7 @@ export async function resultXlsx(input: ResultDocumentInput): Promise<Buffer> {
   for (const c of result.candidates) {
     const figs =
       result.method === 'ranking' ? [c.points ?? 0, c.ranked ?? 0] : [c.yes ?? 0, c.no ?? 0, c.abstain ?? 0];
-    const cells = [c.seq, c.name, ...figs, c.passed ? '是' : '否', c.outcomeLabel];
+    const cells = [c.ballotNo, c.name, ...figs, c.passed ? '是' : '否', c.outcomeLabel];
     const row = sheet.addRow(cells);
     row.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     row.getCell(2).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };

@@ -17,6 +17,9 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 
 export interface ResultCandidate {
   readonly candidateId: string;
+  /** 票面序号: the candidate's place on this session's ballot, 1..N — the number every page and document shows. */
+  readonly ballotNo: number;
+  /** The draft's 序号: it has gaps once candidates are screened out, so staff use it only to find the draft. */
   readonly seq: number;
   readonly name: string;
   readonly yes?: number;
@@ -27,6 +30,14 @@ export interface ResultCandidate {
   readonly passed: boolean;
   readonly outcome: Outcome;
   readonly outcomeLabel: string;
+}
+
+/** A candidate named in the result's lists of the elected and the tied. */
+export interface ResultCandidateRef {
+  readonly candidateId: string;
+  readonly ballotNo: number;
+  readonly seq: number;
+  readonly name: string;
 }
 
 export interface SessionResult {
@@ -49,8 +60,8 @@ export interface SessionResult {
   /** In ballot order. */
   readonly candidates: ResultCandidate[];
   /** Highest support first. */
-  readonly elected: Array<{ candidateId: string; seq: number; name: string }>;
-  readonly tied: Array<{ candidateId: string; seq: number; name: string }>;
+  readonly elected: ResultCandidateRef[];
+  readonly tied: ResultCandidateRef[];
   readonly openSeats: number;
   readonly chain: { readonly count: number; readonly head: string };
   readonly talliedAt: string;
@@ -78,10 +89,10 @@ export function sessionResult(
     talliedAt: Date;
   },
 ): SessionResult {
-  const byId = new Map(candidates.map((c) => [c.id, c]));
-  const ref = (id: string) => {
+  const byId = new Map(candidates.map((c, i) => [c.id, { ...c, ballotNo: i + 1 }]));
+  const ref = (id: string): ResultCandidateRef => {
     const c = byId.get(id)!;
-    return { candidateId: c.id, seq: c.seq, name: c.name };
+    return { candidateId: c.id, ballotNo: c.ballotNo, seq: c.seq, name: c.name };
   };
   const tied = new Set(tally.tied);
   const rows: ResultCandidate[] = tally.candidates.map((count) => {
@@ -134,5 +145,24 @@ export function sessionResult(
     openSeats: tally.openSeats,
     chain: extra.chain,
     talliedAt: extra.talliedAt.toISOString(),
+  };
+}
+
+/**
+ * A result as stored in the session: results counted before ballot numbers were stored get them from
+ * their candidates' order, which is the ballot's (so a stored result and a new one read the same).
+ */
+export function storedResult(stored: unknown): SessionResult {
+  const result = stored as SessionResult;
+  const numbers = new Map(result.candidates.map((c, i) => [c.candidateId, i + 1]));
+  const numbered = <T extends { candidateId: string }>(c: T) => ({
+    ...c,
+    ballotNo: numbers.get(c.candidateId) ?? 0,
+  });
+  return {
+    ...result,
+    candidates: result.candidates.map(numbered),
+    elected: result.elected.map(numbered),
+    tied: result.tied.map(numbered),
   };
 }

@@ -67,6 +67,15 @@ export interface BallotCandidate {
   readonly annualTask: string;
 }
 
+/**
+ * 票面序号: a ballot, and every page and document printed from it, numbers its candidates 1..N in
+ * ballot order. The draft's 序号 (seq) is kept beside it but never shown as the number: it has gaps
+ * once candidates are screened out (1, 2, 4, 7…).
+ */
+export function numberedByBallot<C>(candidates: readonly C[]): Array<C & { readonly ballotNo: number }> {
+  return candidates.map((c, i) => ({ ...c, ballotNo: i + 1 }));
+}
+
 export function canMoveState(from: VotingSessionState, to: VotingSessionState): boolean {
   return VOTING_SESSION_STATES.indexOf(to) === VOTING_SESSION_STATES.indexOf(from) + 1;
 }

@@ -187,11 +187,16 @@ export async function candidateListView(deps: AppDeps, actor: Actor, regionCode:
 /** What an export holds: the list that goes to the vote (the shortlist, 入围), or every candidate drafted. */
 export type ExportScope = 'list' | 'all';
 
+/** A candidate as an export lists it, with the number its 序号 column shows. */
+export type ExportedCandidate = CandidateRow & { no: number };
+
 /**
  * The candidates of an export, in 序号 order, with the title the documents carry. The list that goes
  * to the meetings and to the vote is the shortlist — the same list the vote takes once both meetings
  * approved it (approvedCandidateList); before anything is shortlisted there is no such list, and
- * saying so is better than an empty appendix.
+ * saying so is better than an empty appendix. An official list is numbered 1..N (`no`): the draft's
+ * 序号 has gaps where candidates were screened out. Every drafted candidate (scope all) is the
+ * draft itself, numbered as the console numbers it.
  */
 export async function candidatesToExport(
   deps: AppDeps,
@@ -201,7 +206,10 @@ export async function candidatesToExport(
   scope: ExportScope = 'list',
 ) {
   const all = await listCandidates(deps, actor, regionCode, year);
-  const rows = scope === 'all' ? all : all.filter((c) => c.shortlisted);
+  const rows: ExportedCandidate[] =
+    scope === 'all'
+      ? all.map((c) => ({ ...c, no: c.seq }))
+      : all.filter((c) => c.shortlisted).map((c, i) => ({ ...c, no: i + 1 }));
   if (scope === 'list' && rows.length === 0) {
     throw new DomainError('CANDIDATE_LIST_EMPTY', {
       field: 'scope',

@@ -251,6 +251,8 @@ export interface PublicAnswer {
 
 export interface TrackedSuggestion {
   trackingCode: string;
+  /** The plan year's region by code: names repeat (many 城关镇), so links use the code. */
+  regionCode: string;
   regionName: string;
   year: number;
   channelLabel: string;
@@ -290,6 +292,7 @@ export async function trackSuggestion(deps: AppDeps, rawCode: string): Promise<T
   if (waiting)
     return {
       trackingCode: waiting.trackingCode,
+      regionCode: waiting.regionCode,
       regionName: waiting.regionName,
       year: waiting.year,
       channelLabel: CHANNEL_LABELS.web,
@@ -310,6 +313,7 @@ export async function trackSuggestion(deps: AppDeps, rawCode: string): Promise<T
   const routed = status === 'routed' || status === 'answered';
   return {
     trackingCode: s.trackingCode,
+    regionCode: row.planRegion,
     regionName: row.regionName,
     year: row.year,
     channelLabel: CHANNEL_LABELS[s.channel as Channel] ?? s.channel,

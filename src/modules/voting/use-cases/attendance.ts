@@ -5,7 +5,7 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
 import { canonicalToken, issuedHash, newBallotToken } from '../ballot-secrets';
-import type { SessionResult } from '../result.rules';
+import { storedResult } from '../result.rules';
 import { assertAllowed, mayManageVote, mayStaffVote } from '../voting.policy';
 import {
   findDeputy,
@@ -115,7 +115,7 @@ export async function bigScreen(deps: AppDeps, sessionId: string) {
   const { session } = found;
   const counts = await sessionCounts(deps.db, sessionId);
   const counted = session.state === 'closed' || session.state === 'published';
-  const result = counted ? (session.result as SessionResult) : null;
+  const result = counted ? storedResult(session.result) : null;
   return {
     id: session.id,
     congress: session.congress,
@@ -138,6 +138,7 @@ export async function bigScreen(deps: AppDeps, sessionId: string) {
       openSeats: result.openSeats,
       candidates: result.candidates.map((c) => ({
         candidateId: c.candidateId,
+        ballotNo: c.ballotNo,
         seq: c.seq,
         name: c.name,
         yes: c.yes,

@@ -8,7 +8,7 @@ import { canonicalReceipt, canonicalToken, castTag, issuedHash, receiptHash } fr
 import type { SessionResult } from '../result.rules';
 import { assertAllowed, mayFollowVote } from '../voting.policy';
 import { ballotByReceipt, ballotsOf, lookupToken } from '../voting.repository';
-import { describeRule, maxRankedOf, maxYesOf, overfullOf } from '../voting-session.rules';
+import { describeRule, maxRankedOf, maxYesOf, numberedByBallot, overfullOf } from '../voting-session.rules';
 import { sessionOrThrow } from './sessions';
 
 /*
@@ -51,7 +51,7 @@ export async function readBallot(deps: AppDeps, tokenText: string) {
     overfull: config.rule.method === 'approval' ? overfullOf(config.rule) : null,
     maxRanked: config.rule.method === 'ranking' ? maxRankedOf(config.rule, config.candidates.length) : null,
     ruleText: describeRule(config.rule, config.seats, config.candidates.length),
-    candidates: config.candidates,
+    candidates: numberedByBallot(config.candidates),
   };
 }
 

@@ -4,7 +4,7 @@ import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { verifyBallotChain } from '../ballot.rules';
-import { type SessionResult, sessionResult, tallyBallot } from '../result.rules';
+import { type SessionResult, sessionResult, storedResult, tallyBallot } from '../result.rules';
 import type { ApprovalBallot, RankingBallot } from '../tally.rules';
 import { tally } from '../tally.rules';
 import { assertAllowed, mayFollowVote, mayManageVote } from '../voting.policy';
@@ -17,7 +17,7 @@ import {
   setCandidateStatus,
   updateSession,
 } from '../voting.repository';
-import { tallyOptions, VOTING_SESSION_STATE_LABELS } from '../voting-session.rules';
+import { numberedByBallot, tallyOptions, VOTING_SESSION_STATE_LABELS } from '../voting-session.rules';
 import { unresolvedPaper } from './paper';
 import { presentSession, type SessionView, sessionOrThrow } from './sessions';
 
@@ -111,7 +111,7 @@ export async function publicResults(deps: AppDeps, id: string) {
   const { session } = found;
   if (session.state !== 'published') throw new DomainError('VOTING_RESULT_NOT_PUBLISHED');
   const rows = await ballotsOf(deps.db, id);
-  const result = session.result as SessionResult;
+  const result = storedResult(session.result);
   return {
     session: {
       id: session.id,
@@ -125,7 +125,12 @@ export async function publicResults(deps: AppDeps, id: string) {
       closedAt: session.closedAt,
       publishedAt: session.publishedAt,
     },
-    candidates: session.ballotCandidates!.map((c) => ({ id: c.id, seq: c.seq, name: c.name })),
+    candidates: numberedByBallot(session.ballotCandidates!).map((c) => ({
+      id: c.id,
+      ballotNo: c.ballotNo,
+      seq: c.seq,
+      name: c.name,
+    })),
     result,
     ballots: randomOrder(rows),
   };
@@ -146,7 +151,7 @@ export async function publicSessions(deps: AppDeps, regionCode: string, year: nu
         sitting: s.sitting,
         title: s.title,
         publishedAt: s.publishedAt,
-        elected: (s.result as SessionResult).elected,
+        elected: storedResult(s.result).elected,
       })),
   };
 }
@@ -173,7 +178,7 @@ export async function electedCandidates(deps: AppDeps, actor: Actor, regionCode:
   }> = [];
   const pending: Array<{ sessionId: string; openSeats: number; tied: SessionResult['tied'] }> = [];
   for (const s of counted) {
-    const result = s.result as SessionResult;
+    const result = storedResult(s.result);
     if (!result.valid) continue;
     for (const e of result.elected) {
       const row = result.candidates.find((c) => c.candidateId === e.candidateId)!;
@@ -203,7 +208,7 @@ export async function exportResult(deps: AppDeps, actor: Actor, id: string, form
   if (session.state !== 'closed' && session.state !== 'published') {
     throw new DomainError('VOTING_SESSION_NOT_CLOSED');
   }
-  const result = session.result as SessionResult;
+  const result = storedResult(session.result);
   const name = `${session.congress}${session.sitting}${session.title}`;
   if (format === 'json') {
     return { body: result, contentType: 'application/json; charset=utf-8', fileName: null };

@@ -7,7 +7,7 @@ import { approvedCandidateList } from '../../candidates';
 import { readTableRows } from '../../candidates/candidate-table.reader';
 import { findPlanYear } from '../../plans';
 import { newReceiptSecret } from '../ballot-secrets';
-import type { SessionResult } from '../result.rules';
+import { storedResult } from '../result.rules';
 import { checkRoll, parseRoll, type RollProblem } from '../roll.rules';
 import { MORE_THAN_HALF } from '../thresholds.rules';
 import { assertAllowed, mayFollowVote, mayManageVote } from '../voting.policy';
@@ -29,6 +29,7 @@ import {
   describeRule,
   maxRankedOf,
   maxYesOf,
+  numberedByBallot,
   overfullOf,
   VOTING_SESSION_STATE_LABELS,
   type VotingRule,
@@ -92,7 +93,13 @@ export async function presentSession(db: Executor, found: SessionWithPlan) {
     seats: session.seats,
     rule: effectiveRule(session.rule, session.seats, candidates.length),
     ruleText: describeRule(session.rule, session.seats, candidates.length),
-    candidates: candidates.map((c) => ({ id: c.id, seq: c.seq, name: c.name, field: c.field })),
+    candidates: numberedByBallot(candidates).map((c) => ({
+      id: c.id,
+      ballotNo: c.ballotNo,
+      seq: c.seq,
+      name: c.name,
+      field: c.field,
+    })),
     counts: {
       roll: counts.roll,
       present: counts.present,
@@ -107,8 +114,7 @@ export async function presentSession(db: Executor, found: SessionWithPlan) {
     openedAt: session.openedAt,
     closedAt: session.closedAt,
     publishedAt: session.publishedAt,
-    result:
-      session.state === 'closed' || session.state === 'published' ? (session.result as SessionResult) : null,
+    result: session.state === 'closed' || session.state === 'published' ? storedResult(session.result) : null,
   };
 }
 
@@ -367,7 +373,7 @@ export async function openFollowUp(deps: AppDeps, actor: Actor, id: string): Pro
     if (session.state !== 'closed' && session.state !== 'published') {
       throw new DomainError('VOTING_SESSION_NOT_CLOSED');
     }
-    const result = session.result as SessionResult;
+    const result = storedResult(session.result);
     if (!result.valid || result.tied.length === 0) throw new DomainError('VOTING_NO_TIE');
     const existing = (await sessionsOfPlanYear(tx, session.planYearId)).find((s) => s.parentId === id);
     if (existing) {

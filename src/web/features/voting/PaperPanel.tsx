@@ -138,7 +138,7 @@ export function PaperPanel({ session }: { session: SessionView }) {
               {session.candidates.map((c) => (
                 <li key={c.id}>
                   <span className="paper-candidate">
-                    {c.seq}. {c.name}
+                    {c.ballotNo}. {c.name}
                   </span>
                   <Radio.Group
                     aria-label={`${c.name} 的表决`}

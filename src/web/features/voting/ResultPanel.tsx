@@ -50,7 +50,7 @@ function TallyTable({ r }: { r: SessionResult }) {
       scroll={{ x: 'max-content' }}
       dataSource={r.candidates}
       columns={[
-        { key: 'seq', title: '序号', dataIndex: 'seq', width: 60 },
+        { key: 'ballotNo', title: '序号', dataIndex: 'ballotNo', width: 60 },
         { key: 'name', title: '候选项目', dataIndex: 'name' },
         ...(approval
           ? [
@@ -139,7 +139,7 @@ export function ResultPanel({ session }: { session: SessionView }) {
           title={`尚余 ${r.openSeats} 个名额：以下项目得票相同，需另行表决`}
           description={
             <>
-              <p>{r.tied.map((t) => `${t.seq}. ${t.name}`).join('、')}</p>
+              <p>{r.tied.map((t) => `${t.ballotNo}. ${t.name}`).join('、')}</p>
               {manage && !settledTie && (
                 <Button
                   loading={busy === 'follow'}

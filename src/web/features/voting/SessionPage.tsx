@@ -42,7 +42,7 @@ function Setup({ s }: { s: SessionView }) {
       </ul>
       <ol className="candidate-lines">
         {s.candidates.map((c) => (
-          <li key={c.id} value={c.seq}>
+          <li key={c.id} value={c.ballotNo}>
             {c.name} {c.field && <Tag>{c.field}</Tag>}
           </li>
         ))}

@@ -42,6 +42,9 @@ export interface SessionListItem {
 
 export interface ResultCandidate {
   candidateId: string;
+  /** 票面序号 (1..N in ballot order): the number pages and documents show. */
+  ballotNo: number;
+  /** The draft's 序号. */
   seq: number;
   name: string;
   yes?: number;
@@ -56,6 +59,7 @@ export interface ResultCandidate {
 
 export interface CandidateRef {
   candidateId: string;
+  ballotNo: number;
   seq: number;
   name: string;
 }
@@ -104,7 +108,7 @@ export interface SessionView {
     maxRanked: number | null;
   };
   ruleText: string[];
-  candidates: { id: string; seq: number; name: string; field: string | null }[];
+  candidates: { id: string; ballotNo: number; seq: number; name: string; field: string | null }[];
   counts: {
     roll: number;
     present: number;

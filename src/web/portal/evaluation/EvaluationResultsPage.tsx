@@ -95,7 +95,7 @@ export function EvaluationResultsPage() {
       </ol>
       <p className="portal-back">
         测评票 {result.chain.count} 张，哈希链末端 <code>{result.chain.head.slice(0, 16)}</code> ·{' '}
-        <Link to="/portal/receipt?kind=evaluation">回执查验</Link>
+        <Link to="/portal/receipt?kind=evaluation">回执查验</Link> · <Link to="/portal">返回首页</Link>
       </p>
     </main>
   );

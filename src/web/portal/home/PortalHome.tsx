@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { EvaluationList } from '../evaluation/EvaluationList';
 
 /** The residents' front door. Plain React and CSS on purpose: it must stay small on a phone. */
 const SERVICES = [
@@ -26,6 +27,7 @@ export function PortalHome() {
           </li>
         ))}
       </ul>
+      <EvaluationList />
       <footer className="portal-footer">民生实事 · 公众服务</footer>
     </main>
   );

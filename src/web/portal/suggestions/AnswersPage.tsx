@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { chooseAnswersYear, planYearKey as keyOf, placeLabel } from './answers-choice';
 import {
   type AnswerYear,
   chineseDateOf,
@@ -12,13 +13,13 @@ import './suggestions.css';
 
 /** A phone shows this many answers at first; the rest on request, so a long year stays quick. */
 const PAGE = 30;
-const keyOf = (y: { regionCode: string; year: number }) => `${y.regionCode}/${y.year}`;
 
 /**
  * 建议答复公开: what the departments answered to each group of residents' suggestions — the group's
  * subject, how many residents asked, the verdict and its reason. Never a name, a phone or a
  * resident's own words: a resident reads their own with the tracking code.
- * `?region=&year=` opens a plan year; the track page links here with `?name=&year=`.
+ * `?region=&year=` opens a plan year (the track page links here so); older links by the region's
+ * name still open when the name is not shared (answers-choice.ts).
  */
 export function AnswersPage() {
   const [params, setParams] = useSearchParams();
@@ -26,17 +27,16 @@ export function AnswersPage() {
   const [answers, setAnswers] = useState<PublishedAnswers | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
-  // The track page knows the region's name, not its code: ?name=沁水县&year=2023 finds it in the list.
-  const named = years?.find(
-    (y) => y.regionName === params.get('name') && String(y.year) === params.get('year'),
-  );
-  const wanted =
-    params.get('region') && params.get('year')
-      ? `${params.get('region')}/${params.get('year')}`
-      : named
-        ? keyOf(named)
-        : null;
-  const choice = wanted ?? (years?.[0] ? keyOf(years[0]) : null);
+  const { key: choice, replaceWith, sameName } = chooseAnswersYear(years, params);
+  const wanted = Boolean(params.get('region') && params.get('year'));
+
+  // An older link by name: once found, the address names the region by its code.
+  const renamed = replaceWith && `${replaceWith.region}/${replaceWith.year}`;
+  useEffect(() => {
+    if (!renamed) return;
+    const [region, year] = renamed.split('/');
+    setParams({ region: region!, year: year! }, { replace: true });
+  }, [renamed, setParams]);
 
   useEffect(() => {
     document.title = '建议答复 · 民生实事';
@@ -60,10 +60,12 @@ export function AnswersPage() {
     options.unshift({
       regionCode: answers.region,
       regionName: answers.regionName,
+      parentName: null,
       year: answers.year,
       title: null,
       groups: answers.items.length,
     });
+  const chosen = options.find((y) => keyOf(y) === choice);
 
   return (
     <main className="portal suggest">
@@ -81,13 +83,19 @@ export function AnswersPage() {
               setParams({ region: region!, year: year! });
             }}
           >
+            {!choice && <option value="">请选择地区和年度</option>}
             {options.map((y) => (
               <option key={keyOf(y)} value={keyOf(y)}>
-                {y.regionName} {y.year}年（{y.groups} 组已答复）
+                {placeLabel(y, options)} {y.year}年（{y.groups} 组已答复）
               </option>
             ))}
           </select>
         </label>
+      )}
+      {sameName && (
+        <p className="suggest-box">
+          有 {sameName.length} 个地区名为“{sameName[0]!.regionName}”，请在上方选择您所在的地区。
+        </p>
       )}
       {error && <p className="suggest-error suggest-box">{error}</p>}
       {years && years.length === 0 && !wanted && <p className="suggest-box">目前还没有公开的答复。</p>}
@@ -95,7 +103,7 @@ export function AnswersPage() {
       {answers && (
         <section aria-label="已答复的建议">
           <p className="answers-summary">
-            {answers.regionName}
+            {chosen ? placeLabel(chosen, options) : answers.regionName}
             {answers.year}年民生实事：{answers.items.length} 组建议已答复，涉及{' '}
             {answers.items.reduce((n, i) => n + i.suggestions, 0)} 条群众建议
           </p>

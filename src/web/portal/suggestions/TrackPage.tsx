@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { answersPath } from './answers-choice';
 import { chineseDateOf, fetchTracked, PortalApiError, type Tracked } from './api';
 import './suggestions.css';
 
@@ -111,16 +112,8 @@ export function TrackPage() {
       )}
       <p className="portal-back">
         <Link to="/portal/suggest">我要提建议</Link> ·{' '}
-        <Link
-          to={
-            found
-              ? `/portal/answers?${new URLSearchParams({ name: found.regionName, year: String(found.year) })}`
-              : '/portal/answers'
-          }
-        >
-          查看全部公开答复
-        </Link>{' '}
-        · <Link to="/portal">返回首页</Link>
+        <Link to={found ? answersPath(found) : '/portal/answers'}>查看全部公开答复</Link> ·{' '}
+        <Link to="/portal">返回首页</Link>
       </p>
     </main>
   );

@@ -60,6 +60,7 @@ export interface PublicAnswer {
 
 export interface Tracked {
   trackingCode: string;
+  regionCode: string;
   regionName: string;
   year: number;
   channelLabel: string;
@@ -90,6 +91,7 @@ export function chineseDay(isoDate: string): string {
 export interface AnswerYear {
   regionCode: string;
   regionName: string;
+  parentName: string | null;
   year: number;
   title: string | null;
   groups: number;

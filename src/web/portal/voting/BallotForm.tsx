@@ -8,7 +8,8 @@ export interface Ballot {
   overfull: 'void' | 'refuse' | null;
   maxRanked: number | null;
   ruleText: string[];
-  candidates: { id: string; seq: number; name: string; field: string | null; annualTask: string }[];
+  /** In ballot order; ballotNo is the number printed on the ballot (1..N). */
+  candidates: { id: string; ballotNo: number; name: string; field: string | null; annualTask: string }[];
 }
 
 export type Mark = 'yes' | 'no' | 'abstain';
@@ -32,10 +33,10 @@ export function yesBeyondLimit(ballot: Ballot, marks: Marks): number {
 export function summaryOf(b: Ballot & { marks: Marks; ranks: Ranks }) {
   if (b.method === 'ranking') {
     return [...b.candidates]
-      .sort((x, y) => (b.ranks[x.id] ?? 1e9) - (b.ranks[y.id] ?? 1e9) || x.seq - y.seq)
+      .sort((x, y) => (b.ranks[x.id] ?? 1e9) - (b.ranks[y.id] ?? 1e9) || x.ballotNo - y.ballotNo)
       .map((c) => ({
         id: c.id,
-        name: `${c.seq}. ${c.name}`,
+        name: `${c.ballotNo}. ${c.name}`,
         choice: b.ranks[c.id] ? `第 ${b.ranks[c.id]} 名` : '未排序',
         tone: b.ranks[c.id] ? 'yes' : 'abstain',
       }));
@@ -44,7 +45,7 @@ export function summaryOf(b: Ballot & { marks: Marks; ranks: Ranks }) {
     const mark = b.marks[c.id] ?? 'abstain';
     return {
       id: c.id,
-      name: `${c.seq}. ${c.name}`,
+      name: `${c.ballotNo}. ${c.name}`,
       choice: MARKS.find((m) => m.value === mark)!.label,
       tone: mark,
     };
@@ -132,7 +133,7 @@ export function BallotForm(props: {
         {ballot.candidates.map((c) => (
           <li key={c.id} className="vote-candidate">
             <h3>
-              <span className="vote-seq">{c.seq}</span>
+              <span className="vote-seq">{c.ballotNo}</span>
               {c.name}
             </h3>
             {c.field && <span className="vote-field">{c.field}</span>}

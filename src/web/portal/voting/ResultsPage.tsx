@@ -6,7 +6,7 @@ import './voting.css';
 
 interface Published {
   session: { id: string; congress: string; sitting: string; title: string; publishedAt: string | null };
-  candidates: { id: string; seq: number; name: string }[];
+  candidates: { id: string; ballotNo: number; name: string }[];
   result: PublicResult;
   ballots: { receiptHash: string | null; paperNo: string | null; choices: Record<string, string | number> }[];
 }
@@ -116,7 +116,7 @@ export function ResultsPage() {
                 <th>选票</th>
                 {data.candidates.map((c) => (
                   <th key={c.id} title={c.name}>
-                    {c.seq}
+                    {c.ballotNo}
                   </th>
                 ))}
               </tr>

@@ -30,7 +30,7 @@ export function TallyTable({ result, big }: { result: PublicResult; big?: boolea
         <tbody>
           {result.candidates.map((c) => (
             <tr key={c.candidateId} className={elected.has(c.candidateId) ? 'is-elected' : undefined}>
-              <td>{c.seq}</td>
+              <td>{c.ballotNo}</td>
               <td className="tally-name">{c.name}</td>
               {approval ? (
                 <>

@@ -50,7 +50,7 @@ export const errorText = (e: unknown) => (e instanceof Error ? e.message : 'Êìç‰
 
 export interface ScreenCandidate {
   candidateId: string;
-  seq: number;
+  ballotNo: number;
   name: string;
   yes?: number;
   no?: number;
@@ -76,8 +76,8 @@ export interface PublicResult {
   seats: number;
   threshold: number;
   candidates: ScreenCandidate[];
-  elected: { candidateId: string; seq: number; name: string }[];
-  tied: { candidateId: string; seq: number; name: string }[];
+  elected: { candidateId: string; ballotNo: number; name: string }[];
+  tied: { candidateId: string; ballotNo: number; name: string }[];
   openSeats: number;
   chain: { count: number; head: string };
   rule: string;
