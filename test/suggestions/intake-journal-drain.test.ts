@@ -12,6 +12,7 @@ import { auditLog } from '../../src/db/schema';
 import type { Actor } from '../../src/kernel/actor';
 import { findPlanYear } from '../../src/modules/plans';
 import {
+  addSuggestion,
   setSolicitationWindow,
   startSuggestionIntake,
   submitSuggestion,
@@ -201,6 +202,43 @@ describe.each(testDatabaseKinds())('the suggestion intake journal on $name', (ki
       expect((await submitSuggestion(deps, base)).trackingCode).toBeTruthy();
     } finally {
       clock = DURING;
+      await intake.close();
+    }
+  });
+
+  it('knows the table’s codes and the day’s phones from memory once read, staff entries included', async () => {
+    const deps = depsOn(folder());
+    const base = { regionCode: QINSHUI, year: 2023, text: '土沃乡卫生院缺少B超机，建议配备（记忆）' };
+    const full = '13800003333';
+    for (let i = 0; i < 5; i++)
+      await submitSuggestion(deps, { ...base, text: `${base.text}${i}`, phone: full });
+    const before = await submitSuggestion(deps, base);
+    const intake = (await startSuggestionIntake(deps))!;
+    try {
+      await intake.memory.ready;
+      expect(intake.phones.complete).toBe(true);
+      expect(intake.memory.mayBeTaken(before.trackingCode)).toBe(true);
+      expect(intake.memory.mayBeTaken('ZZZZ-ZZZZ')).toBe(false);
+      // The phone's five of the day were read with everything else: the sixth is refused from memory.
+      expect(await rejection(submitSuggestion(deps, { ...base, phone: full }))).toMatchObject({
+        code: 'SUGGESTION_PHONE_LIMIT',
+      });
+      const taken = await submitSuggestion(deps, { ...base, phone: '13800004444' });
+      expect(intake.memory.mayBeTaken(taken.trackingCode)).toBe(true);
+
+      // A staff entry after the start counts once the memory has caught up with the table.
+      const typed = '13800005555';
+      for (let i = 0; i < 5; i++)
+        await addSuggestion(deps, coordinator, QINSHUI, 2023, {
+          channel: 'hotline',
+          text: `${base.text}（12345 转办 ${i}）`,
+          phone: typed,
+        });
+      await intake.memory.catchUp();
+      expect(await rejection(submitSuggestion(deps, { ...base, phone: typed }))).toMatchObject({
+        code: 'SUGGESTION_PHONE_LIMIT',
+      });
+    } finally {
       await intake.close();
     }
   });

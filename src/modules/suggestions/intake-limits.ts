@@ -81,9 +81,12 @@ export type RecentLoader = (
  * Each phone's submissions of the last 24 hours. A phone is read from the database the first time it
  * is seen (and again after `refreshMs`, for what other processes took); what this process takes is
  * noted at once. Rows are keyed by tracking code, so a re-read merges instead of double counting.
+ * Once `complete`, the intake has given it every phone's rows of the day and keeps giving it the new
+ * ones (SuggestionIntake's memory): a phone it does not hold has none, and nothing is read per phone.
  */
 export class PhoneLedger {
   private readonly phones = new Map<string, PhoneRecord>();
+  complete = false;
   private readonly read: (phone: string) => Promise<PhoneRecord | undefined>;
   private swept = Date.now();
 
@@ -104,6 +107,7 @@ export class PhoneLedger {
   /** Reads the phone from the database unless it was read lately. */
   async ensureFresh(phone: string): Promise<void> {
     this.sweep();
+    if (this.complete) return;
     const known = this.phones.get(phone);
     if (known && Date.now() - known.loadedAt < this.refreshMs) return;
     await this.read(phone);
@@ -116,6 +120,13 @@ export class PhoneLedger {
     let n = 0;
     for (const t of known.codes.values()) if (t > at - DAY_MS) n++;
     return n;
+  }
+
+  /** Rows read from the table (merged by code: a row read twice counts once). */
+  merge(rows: ReadonlyArray<{ phone: string | null; trackingCode: string; createdAt: Date }>): void {
+    const since = this.now().getTime() - DAY_MS;
+    for (const r of rows)
+      if (r.phone && r.createdAt.getTime() > since) this.note(r.phone, r.trackingCode, r.createdAt.getTime());
   }
 
   note(phone: string, code: string, at: number): void {
@@ -141,7 +152,7 @@ export class PhoneLedger {
     this.swept = Date.now();
     const at = this.now().getTime();
     for (const [phone, known] of this.phones)
-      if (this.count(phone, at) === 0 && Date.now() - known.loadedAt >= this.refreshMs)
+      if (this.count(phone, at) === 0 && (this.complete || Date.now() - known.loadedAt >= this.refreshMs))
         this.phones.delete(phone);
   }
 }

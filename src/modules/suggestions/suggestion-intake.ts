@@ -6,6 +6,7 @@ import { DomainError } from '../../kernel/errors';
 import type { AppDeps } from '../../server/deps';
 import { IntakeJournal, type JournalRecord } from './intake-journal';
 import { batched, PhoneLedger } from './intake-limits';
+import { IntakeMemory } from './intake-memory';
 import { trackingCode } from './suggestion-sheet.rules';
 import { type PlanYearRef, recentByPhones, suggestionsByCodes } from './suggestions.repository';
 import { PHONE_DAILY_LIMIT } from './triage.rules';
@@ -85,6 +86,8 @@ export class SuggestionIntake {
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   readonly phones: PhoneLedger;
+  /** Codes and phones known without a query, once read (see intake-memory.ts). */
+  readonly memory: IntakeMemory;
   private readonly codeTaken: (code: string) => Promise<true | undefined>;
 
   constructor(
@@ -97,6 +100,7 @@ export class SuggestionIntake {
       const rows = await suggestionsByCodes(deps.db, codes);
       return new Map(rows.map((r) => [r.trackingCode, true as const]));
     });
+    this.memory = new IntakeMemory(deps.db, this.phones, deps.now);
   }
 
   /** A suggestion for an open window: on disk when this resolves, in the table a moment later. */
@@ -104,11 +108,13 @@ export class SuggestionIntake {
     const at = now.getTime();
     let entry: JournaledSuggestion | undefined;
     for (let attempt = 0; attempt < 5 && !entry; attempt++) {
-      const code = trackingCode(randomBytes(8));
+      const code = trackingCode(randomCodeBytes());
       // The phone's count and the code's use are read together (each batched with other requests').
+      // Once the memory is read, neither needs the database (a code that may be taken is drawn again).
+      const known = this.pending.has(code) || this.memory.mayBeTaken(code);
       const [, taken] = await Promise.all([
         input.phone ? this.phones.ensureFresh(input.phone) : undefined,
-        this.pending.has(code) ? true : this.codeTaken(code),
+        known ?? this.codeTaken(code),
       ]);
       if (taken || this.pending.has(code)) continue;
       // From here to the journal write nothing waits: the phone's count and the code are taken at once.
@@ -139,6 +145,7 @@ export class SuggestionIntake {
       if (input.phone) this.phones.forget(input.phone, entry.trackingCode);
       throw error;
     }
+    this.memory.noteCode(entry.trackingCode);
     this.queue.push({ seq, record: entry });
     this.scheduleDrain(this.deps.config.intakeDrainMs);
     return {
@@ -175,6 +182,8 @@ export class SuggestionIntake {
     await this.settle();
     this.closed = true;
     clearTimeout(this.timer);
+    this.memory.close();
+    await this.memory.ready;
     await this.draining;
     await this.journal.close();
     if (running.get(this.deps.db) === this) running.delete(this.deps.db);
@@ -259,6 +268,15 @@ export class SuggestionIntake {
       closeSync(fd);
     }
   }
+}
+
+/** Random bytes for codes, drawn 512 codes at a time: one call into the system's generator per request cost more than the rest of the code. */
+let randomPool = Buffer.alloc(0);
+function randomCodeBytes(): Buffer {
+  if (randomPool.length < 8) randomPool = randomBytes(4096);
+  const bytes = randomPool.subarray(0, 8);
+  randomPool = randomPool.subarray(8);
+  return bytes;
 }
 
 export function phoneLimitReached(): DomainError {

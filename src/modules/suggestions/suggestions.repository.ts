@@ -123,6 +123,21 @@ export async function recentByPhones(
   return rows.map((r) => ({ ...r, phone: r.phone! }));
 }
 
+/** Every suggestion's code, phone and time of entry, or only those entered after `since`. */
+export async function codesAndPhonesSince(
+  db: Executor,
+  since: Date | null,
+): Promise<Array<{ trackingCode: string; phone: string | null; createdAt: Date }>> {
+  return db
+    .select({
+      trackingCode: suggestions.trackingCode,
+      phone: suggestions.phone,
+      createdAt: suggestions.createdAt,
+    })
+    .from(suggestions)
+    .where(since ? gt(suggestions.createdAt, since) : undefined);
+}
+
 /** Which of these tracking codes are already in the table, with what each row says. */
 export async function suggestionsByCodes(db: Executor, codes: string[]) {
   if (codes.length === 0) return [];

@@ -238,7 +238,7 @@ export async function lockSessionsOfTokens(tx: Tx, issued: readonly string[]): P
       select id, state from voting_sessions
       where id in (
         select t.session_id from voting_tokens t
-        where t.token_hash in (select jsonb_array_elements_text(${JSON.stringify(issued)}::jsonb)))
+        where t.token_hash = any(array(select jsonb_array_elements_text(${JSON.stringify(issued)}::jsonb))))
       order by id
       for no key update`),
   );
