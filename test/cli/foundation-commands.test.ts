@@ -25,11 +25,18 @@ describe('foundation commands on the embedded database', () => {
     'bulletin',
     'vote tally',
   ])('`minsheng %s --help` explains itself in Chinese', async (command) => {
-    // The program bin/minsheng.mjs runs, in this process: help needs no process (nor database) of its own.
+    // The program bin/minsheng.mjs runs, in this process: a child process per help costs ~3 s of CPU.
     const result = await runInProcess([...command.split(' '), '--help']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Usage: minsheng/);
     expect(result.out).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('prints the same help, exit 0, when started as `npx minsheng`', async () => {
+    const spawned = run(['plan', 'import', '--help']);
+    expect(spawned.code).toBe(0);
+    expect(spawned.err).toBe('');
+    expect(spawned.out).toBe((await runInProcess(['plan', 'import', '--help'])).out);
   });
 
   it('migrates, seeds without demo data, and creates a user from the command line', () => {
