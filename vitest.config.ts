@@ -5,6 +5,10 @@ export default defineConfig({
     // Two files at a time: database tests wait on PostgreSQL and fsync as much as they compute, so the
     // two cores stay busy and CI stays well inside its 20 minutes. e2e files still run one at a time.
     maxWorkers: 2,
+    // Once per run, for both projects (the root's globalSetup runs and its values reach every project):
+    // a folder for the database templates test files and journeys build once and copy
+    // (test/support/templates.ts).
+    globalSetup: ['./test/support/global-setup.ts'],
     projects: [
       {
         test: {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suggestions } from '../../src/db/schema';
 import { findPlanYear } from '../../src/modules/plans';
 import { importSuggestionSheet, suggestionGroups } from '../../src/modules/suggestions/use-cases/intake';
-import { seed } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
-import { type TestDatabase, testDatabaseKinds } from '../support/databases';
+import { runCommand } from '../support/cli';
+import { pgliteDataDir, type TestDatabase, testDatabaseKinds } from '../support/databases';
 
-const bin = new URL('../../bin/minsheng.mjs', import.meta.url).pathname;
 const labelled = readFileSync(
   new URL('../../src/modules/suggestions/testdata/suggestions.tsv', import.meta.url),
   'utf8',
@@ -43,9 +41,8 @@ describe.each(testDatabaseKinds())('suggestion intake on $name', (kind) => {
   let database: TestDatabase;
   let deps: AppDeps;
   beforeAll(async () => {
-    database = await kind.open();
+    database = await kind.openDemo();
     deps = createDeps(database, configFromEnv({}));
-    await seed(deps, { demo: true, adminPassword: 'Qinshui#2023pass' });
   });
   afterAll(() => database?.close());
 
@@ -99,11 +96,11 @@ describe.each(testDatabaseKinds())('suggestion intake on $name', (kind) => {
 
 describe('the suggestions command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ms-sug-'));
-  const env = { ...process.env, DATABASE_URL: '', MINSHENG_DATA_DIR: join(dir, 'data') };
-  const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
-    return { code: result.status, out: result.stdout, err: result.stderr };
-  };
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = { DATABASE_URL: '', MINSHENG_DATA_DIR: await pgliteDataDir() };
+  });
+  const run = (...args: string[]) => runCommand(args, env);
 
   it('imports a sheet and prints the groups as JSON', () => {
     const file = join(dir, 'hotline.csv');

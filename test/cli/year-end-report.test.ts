@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EVALUATION_TITLE } from '../../src/seed/evaluation-demo';
-import { type TestDatabase, testDatabaseKinds } from '../support/databases';
-
-const bin = new URL('../../bin/minsheng.mjs', import.meta.url).pathname;
+import { runCommand } from '../support/cli';
+import { pgliteDataDir, type TestDatabase, testDatabaseKinds } from '../support/databases';
 
 /** `npx minsheng report year-end` as outside tools run it, on the demo data `npm start` loads. */
 describe.each(testDatabaseKinds())('report year-end command on $name', (kind) => {
@@ -15,25 +13,18 @@ describe.each(testDatabaseKinds())('report year-end command on $name', (kind) =>
   let database: TestDatabase | undefined;
   let env: Record<string, string>;
 
-  const run = (...args: string[]) => {
-    const result = spawnSync(process.execPath, [bin, ...args], {
-      env: { ...process.env, ...env, MINSHENG_ADMIN_PASSWORD: 'Qinshui#2023pass' },
-      encoding: 'buffer',
-    });
-    return { code: result.status, out: result.stdout.toString('utf8'), err: result.stderr.toString('utf8') };
-  };
+  const run = (...args: string[]) => runCommand(args, env);
 
+  // The demo data as `minsheng seed` loads it (the same seed with the same admin password), copied
+  // from this run's template instead of seeded again in a child process: that took minutes on a
+  // loaded machine.
   beforeAll(async () => {
     if (kind.name === 'postgres') {
-      database = await kind.open();
+      database = await kind.openDemo();
       env = { DATABASE_URL: database.url! };
     } else {
-      env = { DATABASE_URL: '', MINSHENG_DATA_DIR: join(dir, 'data') };
+      env = { DATABASE_URL: '', MINSHENG_DATA_DIR: await pgliteDataDir('demo') };
     }
-    const seeded = run('seed');
-    expect(seeded.err).toBe('');
-    expect(seeded.code).toBe(0);
-    // The whole demo seed in a child process: minutes on a loaded machine.
   }, 300_000);
   afterAll(() => database?.close());
 

@@ -1,13 +1,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { DEMO_PASSWORD } from '../../src/seed/demo-data';
-import { seed } from '../../src/seed/seed';
 import { buildApp } from '../../src/server/app';
 import { type AppConfig, configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
-import type { TestDatabase, TestDatabaseKind } from './databases';
+import { ADMIN_PASSWORD, type TestDatabase, type TestDatabaseKind } from './databases';
 
-export const ADMIN_PASSWORD = 'Qinshui#2023pass';
-export { DEMO_PASSWORD };
+export { ADMIN_PASSWORD, DEMO_PASSWORD };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -28,10 +26,9 @@ export async function openTestApp(
   kind: TestDatabaseKind,
   overrides: Partial<AppConfig> = {},
 ): Promise<TestApp> {
-  const database = await kind.open();
+  const database = await kind.openDemo();
   const config = { ...configFromEnv({}), ...overrides };
   const deps = createDeps(database, config);
-  await seed(deps, { demo: true, adminPassword: ADMIN_PASSWORD });
   const app = await buildApp({ deps });
   await app.ready();
   return {

@@ -1,14 +1,35 @@
 import { randomBytes } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { type Database, openDatabase } from '../../src/db/client';
+import { type Database, type Db, MIGRATIONS_FOLDER, openDatabase } from '../../src/db/client';
+import * as schema from '../../src/db/schema';
+import { templateFolder, templateRun } from './templates';
+
+/** The admin password of the demo databases (`seed(deps, { demo: true, adminPassword })`). */
+export const ADMIN_PASSWORD = 'Qinshui#2023pass';
 
 /**
  * The databases a database test runs on: always a fresh in-memory PGlite, and a fresh scratch
- * PostgreSQL database when DATABASE_URL is set (created here, dropped in `close`).
+ * PostgreSQL database when DATABASE_URL is set (created here, dropped in `close`). Each is a copy
+ * of a template this test run built once (test/support/templates.ts): migrating a new PGlite costs
+ * ~6 s of CPU (its initdb), the demo seed as much again; loading a copy ~1.5 s, cloning a
+ * PostgreSQL database ~0.2 s.
  */
 export interface TestDatabaseKind {
   name: 'pglite' | 'postgres';
+  /** A fresh database, migrated, with nothing in it. */
   open(): Promise<TestDatabase>;
+  /**
+   * A fresh database holding what `seed(deps, { demo: true, adminPassword: ADMIN_PASSWORD })` loads
+   * with the real clock (a test whose clock is fixed seeds its own: the demo seed reads the clock).
+   */
+  openDemo(): Promise<TestDatabase>;
 }
 
 export interface TestDatabase extends Database {
@@ -17,37 +38,133 @@ export interface TestDatabase extends Database {
 }
 
 export function testDatabaseKinds(): TestDatabaseKind[] {
-  const kinds: TestDatabaseKind[] = [{ name: 'pglite', open: openPgliteForTest }];
-  if (process.env.DATABASE_URL)
-    kinds.push({ name: 'postgres', open: () => openScratchPostgres(process.env.DATABASE_URL!) });
+  const kinds: TestDatabaseKind[] = [
+    {
+      name: 'pglite',
+      open: async () => openPgliteCopy(await pgliteTemplate('migrated')),
+      openDemo: async () => openPgliteCopy(await pgliteTemplate('demo')),
+    },
+  ];
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    kinds.push({
+      name: 'postgres',
+      open: async () => openScratchPostgres(url, await postgresTemplate(url, 'migrated')),
+      openDemo: async () => openScratchPostgres(url, await postgresTemplate(url, 'demo')),
+    });
+  }
   return kinds;
 }
 
-async function openPgliteForTest(): Promise<TestDatabase> {
-  const database = await openDatabase({ dataDir: ':memory:' });
-  await database.migrate();
+/**
+ * A new embedded-database folder (`MINSHENG_DATA_DIR`) for a command run in a child process, copied
+ * from the migrated or the demo template: the command opens it as it opens any folder.
+ */
+export async function pgliteDataDir(template: 'migrated' | 'demo' = 'migrated'): Promise<string> {
+  const source = await templateFolder(`pglite-${template}-folder`, async (folder) => {
+    const dump = await pgliteTemplate(template);
+    const client = new PGlite({ fs: new NodeFS(join(folder, 'data')), loadDataDir: dump });
+    await client.waitReady;
+    await client.close();
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'ms-data-'));
+  cpSync(join(source, 'data'), dataDir, { recursive: true });
+  return dataDir;
+}
+
+type Template = 'migrated' | 'demo';
+
+/** The template's data folder as PGlite's dump (a tar), ready for `loadDataDir`. */
+async function pgliteTemplate(template: Template): Promise<Blob> {
+  const folder = await templateFolder(`pglite-${template}`, async (into) => {
+    const database =
+      template === 'migrated'
+        ? wrapPglite(new PGlite())
+        : await openPgliteCopy(await pgliteTemplate('migrated'));
+    try {
+      const client = await database.client;
+      if (template === 'migrated') await database.migrate();
+      else await seedDemo(database);
+      const dump = await client.dumpDataDir('none');
+      writeFileSync(join(into, 'dump.tar'), Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      await database.close();
+    }
+  });
+  return new Blob([readFileSync(join(folder, 'dump.tar'))]);
+}
+
+/** What src/db/pglite.ts makes of an in-memory PGlite, for a client loaded from a template. */
+function wrapPglite(client: PGlite): TestDatabase & { client: Promise<PGlite> } {
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    client: client.waitReady.then(() => client),
+    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: () => client.close(),
+  };
+}
+
+async function openPgliteCopy(dump: Blob) {
+  const database = wrapPglite(new PGlite({ loadDataDir: dump }));
+  await database.client;
   return database;
 }
 
-async function openScratchPostgres(baseUrl: string): Promise<TestDatabase> {
-  const name = `mtest_${process.pid}_${randomBytes(4).toString('hex')}`;
+async function seedDemo(database: Database): Promise<void> {
+  const [{ seed }, { configFromEnv }, { createDeps }] = await Promise.all([
+    import('../../src/seed/seed'),
+    import('../../src/server/config'),
+    import('../../src/server/deps'),
+  ]);
+  await seed(createDeps(database, configFromEnv({})), { demo: true, adminPassword: ADMIN_PASSWORD });
+}
+
+async function adminQuery(baseUrl: string, sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+function databaseUrl(baseUrl: string, name: string): string {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  await database.migrate();
+  return url.toString();
+}
+
+/** The name of this run's PostgreSQL template database, built on first use (no one stays connected). */
+async function postgresTemplate(baseUrl: string, template: Template): Promise<string> {
+  const name = `mtpl_${templateRun().runId}_${template}`;
+  await templateFolder(`postgres-${template}`, async () => {
+    const from = template === 'migrated' ? '' : ` TEMPLATE ${await postgresTemplate(baseUrl, 'migrated')}`;
+    await adminQuery(baseUrl, `CREATE DATABASE ${name}${from}`);
+    const database = await openDatabase({ url: databaseUrl(baseUrl, name) });
+    try {
+      if (template === 'migrated') await database.migrate();
+      else await seedDemo(database);
+    } finally {
+      await database.close();
+    }
+  });
+  return name;
+}
+
+async function openScratchPostgres(baseUrl: string, template: string): Promise<TestDatabase> {
+  const name = `mtest_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(baseUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const url = databaseUrl(baseUrl, name);
+  const database = await openDatabase({ url });
   return {
     ...database,
-    url: url.toString(),
+    url,
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: baseUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

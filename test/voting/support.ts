@@ -46,9 +46,10 @@ export async function openVotingWorld(
   /** 序号 of candidates the screening takes off the shortlist before the two meetings approve it. */
   options: { screenedOut?: number[] } = {},
 ): Promise<VotingWorld> {
-  const database = await kind.open();
+  // The demo seed reads the clock: a world on a fixed clock seeds its own, on the real clock it is copied.
+  const database = now ? await kind.open() : await kind.openDemo();
   const deps = createDeps(database, configFromEnv({}), now);
-  await seed(deps, { demo: true, adminPassword: ADMIN_PASSWORD });
+  if (now) await seed(deps, { demo: true, adminPassword: ADMIN_PASSWORD });
   await createUser(deps, 'system:test', {
     username: 'yangcheng.coord',
     displayName: '阳城县民生办',
