@@ -19,6 +19,8 @@ export interface Database {
   dataDir?: string;
   /** How many times the embedded database has forced its write-ahead log to disk; absent on PostgreSQL. */
   walSyncs?: () => number;
+  /** The embedded database whole, as a tar of its folder (a copy opens with openPglite(':memory:', dump)). */
+  dump?: () => Promise<ArrayBuffer>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }

@@ -54,9 +54,11 @@ export class PgliteThread {
   private readonly walSyncCount = new Int32Array(new SharedArrayBuffer(4));
   readonly waitReady: Promise<void>;
 
-  /** `folder` null: a database in memory. */
-  constructor(folder: string | null) {
-    this.worker = new Worker(workerFile, { workerData: { folder, walSyncs: this.walSyncCount.buffer } });
+  /** `folder` null: a database in memory, empty or loaded from `dump` (what `dump()` gave). */
+  constructor(folder: string | null, dump?: ArrayBuffer) {
+    this.worker = new Worker(workerFile, {
+      workerData: { folder, dump, walSyncs: this.walSyncCount.buffer },
+    });
     // The worker keeps the process alive while it starts and while a call waits for it (see call), so
     // a command line exits when its work is done without closing the database.
     this.waitReady = new Promise((resolve, reject) => {
@@ -127,6 +129,11 @@ export class PgliteThread {
     }
     await this.call({ op: 'end', tx: id, commit: true });
     return result;
+  }
+
+  /** The whole database as a tar of its folder (PGlite's dumpDataDir), to load into another one. */
+  dump(): Promise<ArrayBuffer> {
+    return this.call({ op: 'dump' });
   }
 
   async close(): Promise<void> {

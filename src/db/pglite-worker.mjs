@@ -49,8 +49,8 @@ function countSync(fd) {
   }
 }
 
-function openClient(folder) {
-  if (!folder) return new PGlite();
+function openClient(folder, dump) {
+  if (!folder) return new PGlite(dump ? { loadDataDir: new Blob([dump]) } : undefined);
   return new PGlite({
     fs: new DurableNodeFS(folder),
     // PGlite's defaults pass -F (fsync off); a later -c wins. Emscripten's fdatasync is a no-op, so
@@ -88,7 +88,7 @@ function optionsOf(message) {
   return options;
 }
 
-const client = openClient(workerData.folder);
+const client = openClient(workerData.folder, workerData.dump);
 const transactions = new Map();
 let nextTransaction = 1;
 
@@ -136,6 +136,8 @@ async function handle(message) {
       return beginTransaction();
     case 'end':
       return endTransaction(message.tx, message.commit);
+    case 'dump':
+      return (await client.dumpDataDir('none')).arrayBuffer();
     case 'close':
       await client.close();
       return null;

@@ -12,7 +12,7 @@ import * as schema from './schema';
  * postmaster.pid carries a fake pid and stops nobody, and two processes on one folder silently lose
  * acknowledged commits. See docs/OPERATIONS.md.
  */
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, from?: ArrayBuffer): Promise<Database> {
   const wrap = async (client: PgliteThread, release: () => void, folder?: string): Promise<Database> => {
     try {
       await client.waitReady;
@@ -27,6 +27,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
       kind: 'pglite',
       dataDir: folder,
       walSyncs: () => client.walSyncs,
+      dump: () => client.dump(),
       migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: async () => {
         try {
@@ -37,7 +38,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
       },
     };
   };
-  if (dataDir === ':memory:') return wrap(new PgliteThread(null), () => {});
+  if (dataDir === ':memory:') return wrap(new PgliteThread(null, from), () => {});
 
   mkdirSync(dataDir, { recursive: true });
 

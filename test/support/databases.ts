@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { type Database, type Db, MIGRATIONS_FOLDER, openDatabase } from '../../src/db/client';
-import * as schema from '../../src/db/schema';
+import { type Database, openDatabase } from '../../src/db/client';
+import { openPglite } from '../../src/db/pglite';
 import { templateFolder, templateRun } from './templates';
 
 /** The admin password of the demo databases (`seed(deps, { demo: true, adminPassword })`). */
@@ -63,7 +61,7 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
 export async function pgliteDataDir(template: 'migrated' | 'demo' = 'migrated'): Promise<string> {
   const source = await templateFolder(`pglite-${template}-folder`, async (folder) => {
     const dump = await pgliteTemplate(template);
-    const client = new PGlite({ fs: new NodeFS(join(folder, 'data')), loadDataDir: dump });
+    const client = new PGlite({ fs: new NodeFS(join(folder, 'data')), loadDataDir: new Blob([dump]) });
     await client.waitReady;
     await client.close();
   });
@@ -74,42 +72,28 @@ export async function pgliteDataDir(template: 'migrated' | 'demo' = 'migrated'):
 
 type Template = 'migrated' | 'demo';
 
-/** The template's data folder as PGlite's dump (a tar), ready for `loadDataDir`. */
-async function pgliteTemplate(template: Template): Promise<Blob> {
+/** The template's data folder as PGlite's dump (a tar), to open a copy from. */
+async function pgliteTemplate(template: Template): Promise<ArrayBuffer> {
   const folder = await templateFolder(`pglite-${template}`, async (into) => {
     const database =
       template === 'migrated'
-        ? wrapPglite(new PGlite())
+        ? await openPglite(':memory:')
         : await openPgliteCopy(await pgliteTemplate('migrated'));
     try {
-      const client = await database.client;
       if (template === 'migrated') await database.migrate();
       else await seedDemo(database);
-      const dump = await client.dumpDataDir('none');
-      writeFileSync(join(into, 'dump.tar'), Buffer.from(await dump.arrayBuffer()));
+      writeFileSync(join(into, 'dump.tar'), Buffer.from(await database.dump!()));
     } finally {
       await database.close();
     }
   });
-  return new Blob([readFileSync(join(folder, 'dump.tar'))]);
+  const bytes = readFileSync(join(folder, 'dump.tar'));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
 }
 
-/** What src/db/pglite.ts makes of an in-memory PGlite, for a client loaded from a template. */
-function wrapPglite(client: PGlite): TestDatabase & { client: Promise<PGlite> } {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    client: client.waitReady.then(() => client),
-    migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER }),
-    close: () => client.close(),
-  };
-}
-
-async function openPgliteCopy(dump: Blob) {
-  const database = wrapPglite(new PGlite({ loadDataDir: dump }));
-  await database.client;
-  return database;
+/** An in-memory database loaded from a template, on its own thread as the product runs PGlite. */
+function openPgliteCopy(dump: ArrayBuffer): Promise<TestDatabase> {
+  return openPglite(':memory:', dump);
 }
 
 async function seedDemo(database: Database): Promise<void> {
