@@ -36,7 +36,8 @@ function navItem(name: string) {
 describe('管理员新建单位和部门填报员', () => {
   beforeAll(async () => {
     assertWebBuilt();
-    server = await startServer();
+    // The one journey on an empty folder: `serve` sets up a new installation itself, as on day one.
+    server = await startServer({ emptyFolder: true });
     browser = await launchBrowser();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
   });

@@ -4,11 +4,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADMIN_PASSWORD, pgliteDataDir } from '../../test/support/databases';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Passes the server's password rules (10+ chars, three classes, not containing "admin"). */
-export const ADMIN_PASSWORD = 'Guanli#Pass2023';
+/**
+ * The administrator's password of a journey's server (passes the server's password rules: 10+
+ * chars, three classes, not containing "admin"); the demo template's, so that a copy of it is what
+ * `serve` would have made of an empty folder.
+ */
+export { ADMIN_PASSWORD };
 /** The demo accounts' password (src/seed/demo-data.ts). */
 export const DEMO_PASSWORD = 'Minsheng#2023';
 
@@ -50,12 +55,19 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * `node bin/minsheng.mjs serve` on a free port with a fresh embedded database (demo data loaded),
- * ready once GET /api/health answers.
+ * ready once GET /api/health answers. The database is a copy of this run's demo template, which
+ * `serve` migrates and seeds as it does on every start (nothing left to do), unless `emptyFolder`
+ * asks for what a new installation starts with: `serve` then migrates and loads the demo itself,
+ * some twenty seconds more.
  */
-export async function startServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}) {
+export async function startServer(
+  options: { env?: Record<string, string>; timeoutMs?: number; emptyFolder?: boolean } = {},
+) {
   assertWebBuilt();
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'minsheng-e2e-'));
+  const dataDir = options.emptyFolder
+    ? mkdtempSync(join(tmpdir(), 'minsheng-e2e-'))
+    : await pgliteDataDir('demo');
   let output = '';
   const child = spawn(process.execPath, ['bin/minsheng.mjs', 'serve'], {
     cwd: REPO_ROOT,

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
@@ -65,7 +64,8 @@ export async function pgliteDataDir(template: 'migrated' | 'demo' = 'migrated'):
     await client.waitReady;
     await client.close();
   });
-  const dataDir = mkdtempSync(join(tmpdir(), 'ms-data-'));
+  // Inside the run's folder, so that the end of the run removes it.
+  const dataDir = mkdtempSync(join(templateRun().dir, 'data-'));
   cpSync(join(source, 'data'), dataDir, { recursive: true });
   return dataDir;
 }
@@ -126,6 +126,7 @@ async function postgresTemplate(baseUrl: string, template: Template): Promise<st
   const name = `mtpl_${templateRun().runId}_${template}`;
   await templateFolder(`postgres-${template}`, async () => {
     const from = template === 'migrated' ? '' : ` TEMPLATE ${await postgresTemplate(baseUrl, 'migrated')}`;
+    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); // a killed builder's
     await adminQuery(baseUrl, `CREATE DATABASE ${name}${from}`);
     const database = await openDatabase({ url: databaseUrl(baseUrl, name) });
     try {
@@ -134,6 +135,8 @@ async function postgresTemplate(baseUrl: string, template: Template): Promise<st
     } finally {
       await database.close();
     }
+    // A clone needs the template without sessions: keep everyone out (autovacuum too) from now on.
+    await adminQuery(baseUrl, `ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
   });
   return name;
 }

@@ -42,7 +42,8 @@ const WAIT_MS = 600_000;
 
 /**
  * The folder of the template `name`, built by `build(folder)` the first time any test file of
- * this run asks. A failed build is reported to every file that waits on it.
+ * this run asks. A failed build is reported to every file that waits on it; one whose builder was
+ * killed (a timeout, a crash) is built again by a file that waits on it.
  */
 export async function templateFolder(
   name: string,
@@ -53,14 +54,7 @@ export async function templateFolder(
   const failed = join(dir, `${name}.failed`);
   const lock = join(dir, `${name}.lock`);
   if (existsSync(ready)) return ready;
-  let mine = false;
-  try {
-    mkdirSync(lock);
-    mine = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  if (mine) {
+  if (takeLock(lock)) {
     const building = join(dir, `${name}.building`);
     rmSync(building, { recursive: true, force: true });
     mkdirSync(building);
@@ -78,7 +72,44 @@ export async function templateFolder(
     if (existsSync(failed))
       throw new Error(`template ${name} failed to build:\n${readFileSync(failed, 'utf8')}`);
     if (Date.now() > deadline) throw new Error(`template ${name} not built within ${WAIT_MS / 1000} s`);
+    if (!holderAlive(lock)) {
+      // One waiter takes over (an atomic rename); the others go on waiting for it.
+      try {
+        renameSync(lock, `${lock}.dead-${process.pid}`);
+      } catch {
+        // another waiter took it over
+      }
+      return templateFolder(name, build);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return ready;
+}
+
+/** An atomic mkdir, with the pid of the process that builds inside. */
+function takeLock(lock: string): boolean {
+  try {
+    mkdirSync(lock);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  writeFileSync(join(lock, 'pid'), String(process.pid));
+  return true;
+}
+
+function holderAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+  } catch {
+    return true; // just taken: the pid is not written yet
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
