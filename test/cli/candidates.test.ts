@@ -14,7 +14,7 @@ import { seedRegions } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
 import { actorOf } from '../support/actors';
-import { type CommandResult, runCommand } from '../support/cli';
+import { COMMAND_TESTS, type CommandResult, runCommand } from '../support/cli';
 import { pgliteDataDir, type TestDatabase, testDatabaseKinds } from '../support/databases';
 
 const fixture = new URL('../../../shared/fixtures/qinshui-2023-candidates.tsv', import.meta.url).pathname;
@@ -72,7 +72,7 @@ describe.each(testDatabaseKinds())('importing the official candidate table on $n
   });
 });
 
-describe('the candidates command line', () => {
+describe('the candidates command line', COMMAND_TESTS, () => {
   const dir = mkdtempSync(join(tmpdir(), 'ms-cand-'));
   let env: Record<string, string>;
   beforeAll(async () => {

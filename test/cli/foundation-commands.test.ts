@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
-import { runCommand, runInProcess } from '../support/cli';
+import { COMMAND_TESTS, runCommand, runInProcess } from '../support/cli';
 
-describe('foundation commands on the embedded database', () => {
+describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'ms-cli-')), 'data');
   const env = {
     DATABASE_URL: '',

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../support/cli';
+import { COMMAND_TESTS, runCommand } from '../support/cli';
 import { pgliteDataDir, type TestDatabase, testDatabaseKinds } from '../support/databases';
 import { shanxi } from '../support/plans';
 
 /** The command line exactly as outside tools run it: a child process, its exit code and output. */
-describe.each(testDatabaseKinds())('plan and bulletin commands on $name', (kind) => {
+describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAND_TESTS, (kind) => {
   const dir = mkdtempSync(join(tmpdir(), 'ms-cli-'));
   let database: TestDatabase | undefined;
   let env: Record<string, string>;

@@ -8,7 +8,7 @@ import { findPlanYear } from '../../src/modules/plans';
 import { importSuggestionSheet, suggestionGroups } from '../../src/modules/suggestions/use-cases/intake';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
-import { runCommand } from '../support/cli';
+import { COMMAND_TESTS, runCommand } from '../support/cli';
 import { pgliteDataDir, type TestDatabase, testDatabaseKinds } from '../support/databases';
 
 const labelled = readFileSync(
@@ -94,7 +94,7 @@ describe.each(testDatabaseKinds())('suggestion intake on $name', (kind) => {
   });
 });
 
-describe('the suggestions command line', () => {
+describe('the suggestions command line', COMMAND_TESTS, () => {
   const dir = mkdtempSync(join(tmpdir(), 'ms-sug-'));
   let env: Record<string, string>;
   beforeAll(async () => {

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EVALUATION_TITLE } from '../../src/seed/evaluation-demo';
-import { runCommand } from '../support/cli';
+import { COMMAND_TESTS, runCommand } from '../support/cli';
 import { pgliteDataDir, type TestDatabase, testDatabaseKinds } from '../support/databases';
 
 /** `npx minsheng report year-end` as outside tools run it, on the demo data `npm start` loads. */
-describe.each(testDatabaseKinds())('report year-end command on $name', (kind) => {
+describe.each(testDatabaseKinds())('report year-end command on $name', COMMAND_TESTS, (kind) => {
   const dir = mkdtempSync(join(tmpdir(), 'ms-cli-year-end-'));
   let database: TestDatabase | undefined;
   let env: Record<string, string>;

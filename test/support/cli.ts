@@ -4,6 +4,12 @@ import { vi } from 'vitest';
 /** `npx minsheng` as outside tools start it. */
 export const BIN = new URL('../../bin/minsheng.mjs', import.meta.url).pathname;
 
+/**
+ * Options of a describe whose tests start the command: a test runs it up to five times, seconds
+ * each on a quiet machine and up to twenty on a loaded one (CI has two cores for two test files).
+ */
+export const COMMAND_TESTS = { timeout: 180_000 };
+
 export interface CommandResult {
   code: number | null;
   stdout: Buffer;
