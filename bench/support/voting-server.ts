@@ -22,7 +22,10 @@ export interface ServerProcess {
 /** `minsheng serve` on a free port; `env` chooses the database (MINSHENG_DATA_DIR or DATABASE_URL). */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  const child = startProcess([bin, 'serve'], {
+  // BENCH_SERVER_PROFILE=dir writes the server's CPU profiles (every thread) there, to see where a figure goes.
+  const profile = process.env.BENCH_SERVER_PROFILE;
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = startProcess([...flags, bin, 'serve'], {
     MINSHENG_ADMIN_PASSWORD: ADMIN_PASSWORD,
     DATABASE_URL: '',
     HOST: '127.0.0.1',

@@ -90,9 +90,12 @@ function optionsOf(message) {
 
 const client = openClient(workerData.folder, workerData.dump);
 const transactions = new Map();
-let nextTransaction = 1;
 
-async function beginTransaction() {
+/**
+ * Opens transaction `id` (numbered by the other thread, which sends its statements without waiting for
+ * this): they wait for `ready`. With an actor, the audit trail's setting is made before anything else.
+ */
+function beginTransaction(id, actor) {
   let finish;
   const decided = new Promise((resolve, reject) => {
     finish = { commit: resolve, rollback: reject };
@@ -101,20 +104,25 @@ async function beginTransaction() {
   const open = new Promise((resolve) => {
     opened = resolve;
   });
-  const whole = client.transaction((tx) => {
+  const whole = client.transaction(async (tx) => {
+    if (actor) await tx.query("select set_config('minsheng.actor', $1, true)", [actor]);
     opened(tx);
     return decided;
   });
-  const tx = await Promise.race([open, whole.then(() => null)]);
-  const id = nextTransaction++;
-  transactions.set(id, { tx, finish, whole });
-  return id;
+  const ready = Promise.race([open, whole.then(() => null)]).then((tx) => {
+    if (!tx) throw new Error(`transaction ${id} did not begin`);
+    return tx;
+  });
+  ready.catch(() => {}); // reported to the statements that wait for it
+  transactions.set(id, { ready, finish, whole });
+  return ready.then(() => id);
 }
 
 async function endTransaction(id, commit) {
   const t = transactions.get(id);
   if (!t) throw new Error(`no open transaction ${id}`);
   transactions.delete(id);
+  await t.ready;
   if (commit) {
     t.finish.commit();
     await t.whole;
@@ -124,16 +132,21 @@ async function endTransaction(id, commit) {
   }
 }
 
+async function on(message) {
+  if (!message.tx) return client;
+  const t = transactions.get(message.tx);
+  if (!t) throw new Error(`no open transaction ${message.tx}`);
+  return t.ready;
+}
+
 async function handle(message) {
-  const on = message.tx ? transactions.get(message.tx)?.tx : client;
-  if (!on) throw new Error(`no open transaction ${message.tx}`);
   switch (message.op) {
     case 'query':
-      return on.query(message.sql, message.params ?? [], optionsOf(message));
+      return (await on(message)).query(message.sql, message.params ?? [], optionsOf(message));
     case 'exec':
-      return on.exec(message.sql);
+      return (await on(message)).exec(message.sql);
     case 'begin':
-      return beginTransaction();
+      return beginTransaction(message.tx, message.actor);
     case 'end':
       return endTransaction(message.tx, message.commit);
     case 'dump':

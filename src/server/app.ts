@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -26,7 +25,7 @@ import type { AppDeps } from './deps';
 import { sendError } from './http-errors';
 import { requestLogSerializers } from './log-redaction';
 import { type AnyRoute, defineRoute, registerRoutes } from './route';
-import { contentSecurityPolicyHeader } from './security-headers';
+import { securityHeaders } from './security-headers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -79,11 +78,11 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     return reply.type('text/html; charset=utf-8').sendFile(page);
   });
 
-  await app.register(helmet, { contentSecurityPolicy: false, hsts: config.secureCookies });
-  // The CSP is the same for every response: computed once (security-headers.ts), set as helmet would.
-  const [cspName, cspValue] = contentSecurityPolicyHeader();
+  // The same for every response: computed once by helmet (security-headers.ts), set as helmet would.
+  const security = securityHeaders({ hsts: config.secureCookies });
   app.addHook('onRequest', (_request, reply, done) => {
-    reply.raw.setHeader(cspName, cspValue);
+    for (const [name, value] of security.set) reply.raw.setHeader(name, value);
+    for (const name of security.removed) reply.raw.removeHeader(name);
     done();
   });
   await app.register(cookie);

@@ -1,11 +1,11 @@
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 
 /**
- * The Content-Security-Policy of every response. @fastify/helmet builds the whole helmet middleware
- * again for each request, and the CSP part (parsing and validating these directives) was about 8 %
- * of the server's CPU under a burst of ballots. The directives never change, so the header is
- * computed once, by helmet's own code (its content stays exactly what helmet sends), and set on each
- * response the way helmet sets it; helmet keeps setting the other headers (cheap to build).
+ * The security headers of every response: the CSP below and helmet's other headers. @fastify/helmet
+ * builds the whole helmet middleware again for each request (its options merged, every directive
+ * parsed and validated) in two async hooks; under a burst of ballots that was about a tenth of the
+ * server's CPU. Nothing in them depends on the request (no CSP nonces here), so helmet's own code runs
+ * once, at start, and its headers are set on each response as helmet would set them.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
@@ -21,22 +21,33 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
-/** [name, value] of the CSP header helmet would send with these directives. */
-export function contentSecurityPolicyHeader(): [string, string] {
-  const header: [string, string] = ['', ''];
-  const stub = {
-    setHeader(name: string, value: string) {
-      header[0] = name;
-      header[1] = value;
+export interface SecurityHeaders {
+  /** [name, value] to set on every response, as helmet names them. */
+  set: Array<[string, string]>;
+  /** Headers helmet removes (X-Powered-By). */
+  removed: string[];
+}
+
+/** What helmet does to a response with our directives; HSTS only behind HTTPS (`hsts`). */
+export function securityHeaders(options: { hsts: boolean }): SecurityHeaders {
+  const set: Array<[string, string]> = [];
+  const removed: string[] = [];
+  const response = {
+    setHeader(name: string, value: string | number) {
+      set.push([name, String(value)]);
+    },
+    removeHeader(name: string) {
+      removed.push(name);
     },
   };
-  fastifyHelmet.contentSecurityPolicy({ directives: CSP_DIRECTIVES })(
+  helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES }, hsts: options.hsts })(
     {} as never,
-    stub as never,
+    response as never,
     (error?: unknown) => {
       if (error) throw error;
     },
   );
-  if (!header[1]) throw new Error('helmet produced no Content-Security-Policy');
-  return header;
+  if (!set.some(([name]) => name.toLowerCase() === 'content-security-policy'))
+    throw new Error('helmet produced no Content-Security-Policy');
+  return { set, removed };
 }

@@ -1,17 +1,19 @@
 /**
- * The security headers after the CSP moved out of the per-request helmet build: every header helmet
- * sent before (the CSP included, byte for byte) is still sent, on answers, errors and unknown routes.
+ * The security headers after they moved out of the per-request helmet build (security-headers.ts):
+ * every header @fastify/helmet sent before (the CSP included, byte for byte) is still sent, on answers,
+ * errors and unknown routes, and HSTS behind HTTPS as helmet sends it.
  */
 import helmet from '@fastify/helmet';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { securityHeaders } from '../../src/server/security-headers';
 import { openTestApp, type TestApp } from '../support/app';
 import { testDatabaseKinds } from '../support/databases';
 
 const [pglite] = testDatabaseKinds();
 
-/** The helmet set-up as app.ts had it, CSP built by the plugin on every request. */
-async function helmetAsBefore() {
+/** The helmet set-up as app.ts had it, every header built by the plugin on every request. */
+async function helmetAsBefore(hsts = false) {
   const bare = Fastify();
   await bare.register(helmet, {
     contentSecurityPolicy: {
@@ -28,7 +30,7 @@ async function helmetAsBefore() {
         upgradeInsecureRequests: null,
       },
     },
-    hsts: false,
+    ...(hsts ? {} : { hsts: false }),
   });
   bare.get('/x', async () => ({}));
   return bare;
@@ -61,5 +63,18 @@ describe('security headers', () => {
     const { headers } = await t.app.inject({ method: 'GET', url });
     for (const [name, value] of Object.entries(expected))
       expect([name, headers[name]]).toEqual([name, value]);
+  });
+
+  it('sends HSTS behind HTTPS exactly as helmet did, and only there', async () => {
+    const bare = await helmetAsBefore(true);
+    const { headers } = await bare.inject({ method: 'GET', url: '/x' });
+    await bare.close();
+    const ours = (hsts: boolean) =>
+      new Map(securityHeaders({ hsts }).set.map(([name, value]) => [name.toLowerCase(), value]));
+    expect(ours(true).get('strict-transport-security')).toBe(headers['strict-transport-security']);
+    expect(headers['strict-transport-security']).toContain('max-age=');
+    expect(ours(false).has('strict-transport-security')).toBe(false);
+    const answer = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(answer.headers['strict-transport-security']).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import {
 } from './ballot.rules';
 import { castTag, issuedHash, receiptFor, receiptHash } from './ballot-secrets';
 import {
+  type ChainHead,
   chainHead,
   insertBallots,
   issuedTokens,
@@ -152,14 +153,18 @@ export async function lockSessionChain(tx: Tx, sessionId: string): Promise<strin
   return (await lockSessions(tx, [sessionId])).get(sessionId);
 }
 
-/** Appends ballots to the session's chain; the caller holds the session's lock. */
+/**
+ * Appends ballots to the session's chain; the caller holds the session's lock. `knownHead`: the chain's
+ * head as read under that lock (null: no ballot yet); read here when not given.
+ */
 export async function appendToChain(
   tx: Tx,
   sessionId: string,
   entries: readonly BallotEntry[],
+  knownHead?: ChainHead | null,
 ): Promise<void> {
   if (entries.length === 0) return;
-  const head = await chainHead(tx, sessionId);
+  const head = knownHead === undefined ? await chainHead(tx, sessionId) : knownHead;
   let seq = head?.seq ?? 0;
   let prev = head?.hash ?? GENESIS_HASH;
   const rows = entries.map((entry) => {
@@ -191,10 +196,11 @@ async function appendBatch(db: Db, tx: Tx, batch: readonly Pending[]): Promise<O
     tx,
     batch.map((p) => p.issued),
   );
-  // Read under the locks: no other writer can cast one of these tokens meanwhile.
-  const found = await issuedTokens(
+  // Read under the locks: no other writer can cast one of these tokens or extend these chains meanwhile.
+  const { tokens: found, heads } = await issuedTokens(
     tx,
     batch.map((p) => ({ issued: p.issued, tag: p.tag })),
+    [...states.keys()],
   );
   const cast = new Map<string, Choices>();
   for (const p of batch) {
@@ -247,7 +253,8 @@ async function appendBatch(db: Db, tx: Tx, batch: readonly Pending[]): Promise<O
     entries.set(sessionId, list);
     outcomes[i] = answer(false);
   }
-  for (const [sessionId, list] of entries) await appendToChain(tx, sessionId, list);
+  for (const [sessionId, list] of entries)
+    await appendToChain(tx, sessionId, list, heads.get(sessionId) ?? null);
   return outcomes;
 }
 

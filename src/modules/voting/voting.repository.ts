@@ -251,20 +251,48 @@ export interface IssuedToken {
   castChoices: Choices | null;
 }
 
-/** Of each token (its issued hash and cast tag), the session it was issued for and what it has cast. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Of each token (its issued hash and cast tag), the session it was issued for and what it has cast;
+ * and the head of each of `sessionIds`' ballot chains (absent: no ballot yet). One statement, read
+ * under the sessions' locks by the ballot box.
+ */
 export async function issuedTokens(
   tx: Executor,
   tokens: ReadonlyArray<{ issued: string; tag: string }>,
-): Promise<Map<string, IssuedToken>> {
-  if (tokens.length === 0) return new Map();
-  const rows = rowsOf<{ issued: string; session_id: string; choices: Choices | null }>(
+  sessionIds: readonly string[] = [],
+): Promise<{ tokens: Map<string, IssuedToken>; heads: Map<string, ChainHead> }> {
+  if (tokens.length === 0) return { tokens: new Map(), heads: new Map() };
+  const rows = rowsOf<{
+    issued: string | null;
+    session_id: string;
+    choices: Choices | null;
+    seq: number | null;
+    hash: string | null;
+  }>(
     await tx.execute(sql`
-      select x.issued, t.session_id, b.choices
+      select x.issued, t.session_id, b.choices, null::integer as seq, null::text as hash
       from jsonb_to_recordset(${JSON.stringify(tokens)}::jsonb) as x(issued text, tag text)
       join voting_tokens t on t.token_hash = x.issued
-      left join ballots b on b.token_tag = x.tag`),
+      left join ballots b on b.token_tag = x.tag
+      union all
+      select null, h.session_id, null, h.seq, h.hash
+      from jsonb_array_elements_text(${JSON.stringify(sessionIds)}::jsonb) as s(id)
+      cross join lateral (
+        select session_id, seq, hash from ballots where session_id = s.id::uuid order by seq desc limit 1
+      ) h`),
   );
-  return new Map(rows.map((r) => [r.issued, { sessionId: r.session_id, castChoices: r.choices }]));
+  const found = new Map<string, IssuedToken>();
+  const heads = new Map<string, ChainHead>();
+  for (const r of rows) {
+    if (r.issued !== null) found.set(r.issued, { sessionId: r.session_id, castChoices: r.choices });
+    else heads.set(r.session_id, { seq: r.seq!, hash: r.hash! });
+  }
+  return { tokens: found, heads };
 }
 
 /** Locks sessions by id, as lockSessionsOfTokens does; returns each one's state. */
