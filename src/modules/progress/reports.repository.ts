@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { rowsOf } from '../../db/transaction';
 import { regionPrefix } from '../../kernel/regions';
 import { users } from '../identity/identity.tables';
 import { planYears } from '../plans/plans.tables';
@@ -41,35 +42,35 @@ export interface ProjectContext {
   allocationRegions: string[];
 }
 
+/**
+ * A project with its plan year, units (lead units first, in order), indicators (in order) and the
+ * sub-regions its targets are split to: one statement, as every report's check reads it.
+ */
 export async function findProjectContext(
   db: Executor,
   projectId: string,
 ): Promise<ProjectContext | undefined> {
   const [row] = await db
-    .select({ p: projects, y: planYears })
+    .select({
+      p: projects,
+      y: planYears,
+      unitIds: sql<string[]>`coalesce((
+        select json_agg(pu.unit_id order by pu.role <> 'lead', pu.position)
+        from ${projectUnits} pu where pu.project_id = ${projects.id}), '[]')`,
+      indicators: sql<IndicatorJson[]>`coalesce((
+        select json_agg(json_build_object('id', i.id, 'ref', i.ref, 'name', i.name, 'unit', i.unit,
+          'kind', i.kind, 'target', i.target::text) order by i.position)
+        from ${indicators} i where i.project_id = ${projects.id}), '[]')`,
+      allocationRegions: sql<string[]>`coalesce((
+        select json_agg(distinct a.region_code)
+        from ${allocations} a join ${indicators} i on i.id = a.indicator_id
+        where i.project_id = ${projects.id}), '[]')`,
+    })
     .from(projects)
     .innerJoin(planYears, eq(planYears.id, projects.planYearId))
     .where(eq(projects.id, projectId))
     .limit(1);
   if (!row) return undefined;
-  const [unitRows, indicatorRows] = await Promise.all([
-    db
-      .select({ unitId: projectUnits.unitId })
-      .from(projectUnits)
-      .where(eq(projectUnits.projectId, projectId)),
-    db.select().from(indicators).where(eq(indicators.projectId, projectId)).orderBy(asc(indicators.position)),
-  ]);
-  const allocationRows = indicatorRows.length
-    ? await db
-        .selectDistinct({ regionCode: allocations.regionCode })
-        .from(allocations)
-        .where(
-          inArray(
-            allocations.indicatorId,
-            indicatorRows.map((i) => i.id),
-          ),
-        )
-    : [];
   return {
     id: row.p.id,
     ref: row.p.ref,
@@ -79,8 +80,8 @@ export async function findProjectContext(
     year: row.y.year,
     stage: row.y.stage,
     period: { start: row.y.periodStart, end: row.y.periodEnd },
-    unitIds: unitRows.map((u) => u.unitId),
-    indicators: indicatorRows.map((i) => ({
+    unitIds: parsedJson(row.unitIds),
+    indicators: parsedJson(row.indicators).map((i) => ({
       id: i.id,
       ref: i.ref,
       name: i.name,
@@ -88,8 +89,22 @@ export async function findProjectContext(
       kind: i.kind as IndicatorKind,
       target: i.target === null ? null : quantityFromDb(i.kind as IndicatorKind, i.target),
     })),
-    allocationRegions: allocationRows.map((a) => a.regionCode),
+    allocationRegions: parsedJson(row.allocationRegions),
   };
+}
+
+interface IndicatorJson {
+  id: string;
+  ref: string;
+  name: string;
+  unit: string | null;
+  kind: string;
+  target: string | null;
+}
+
+/** json from a raw column: node-postgres parses it, PGlite's driver may hand it over as text. */
+function parsedJson<T>(value: T | string): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 export async function findReport(db: Executor, id: string): Promise<ReportRow | undefined> {
@@ -97,21 +112,31 @@ export async function findReport(db: Executor, id: string): Promise<ReportRow | 
   return row;
 }
 
-/** Values of a report, by indicator ref. */
+type ReportValueRow = typeof reportValues.$inferSelect;
+type ValuesByRef = { values: Record<string, Quantity>; eligible: Record<string, number> };
+
+/** Values of reports, by indicator ref. */
 export async function valuesOf(
   db: Executor,
   reportIds: string[],
   project: Pick<ProjectContext, 'indicators'>,
-): Promise<Map<string, { values: Record<string, Quantity>; eligible: Record<string, number> }>> {
-  const out = new Map(
-    reportIds.map((id) => [
-      id,
-      { values: {} as Record<string, Quantity>, eligible: {} as Record<string, number> },
-    ]),
-  );
-  if (reportIds.length === 0) return out;
+): Promise<Map<string, ValuesByRef>> {
+  return valuesByRef(await reportValueRows(db, reportIds), reportIds, project);
+}
+
+/** The stored values of reports, as rows (valuesByRef names them by indicator ref). */
+export async function reportValueRows(db: Executor, reportIds: string[]): Promise<ReportValueRow[]> {
+  if (reportIds.length === 0) return [];
+  return db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds));
+}
+
+export function valuesByRef(
+  rows: readonly ReportValueRow[],
+  reportIds: string[],
+  project: Pick<ProjectContext, 'indicators'>,
+): Map<string, ValuesByRef> {
+  const out = new Map(reportIds.map((id) => [id, { values: {}, eligible: {} } as ValuesByRef]));
   const byId = new Map(project.indicators.map((i) => [i.id, i]));
-  const rows = await db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds));
   for (const v of rows) {
     const ind = byId.get(v.indicatorId);
     const entry = out.get(v.reportId);
@@ -219,38 +244,45 @@ export async function unitsRegions(db: Executor, unitIds: string[]): Promise<Map
 
 /**
  * What a new report of a project in a region is checked against: the date of its latest approved
- * report (earlier periods are closed) and the latest approved value of each indicator, by ref, read
- * from latest_figures rather than searched in the history.
+ * report (earlier periods are closed) and the latest approved value of each indicator, read from
+ * latest_figures rather than searched in the history. One statement; baselineByRef names the values.
  */
-export async function approvedBaselineOf(
+export async function approvedFigures(
   db: Executor,
-  project: Pick<ProjectContext, 'id' | 'indicators'>,
+  projectId: string,
   regionCode: string,
-): Promise<{ lastApprovedAsOf: string | null; lastApproved: Record<string, Quantity> }> {
-  const [last] = await db
-    .select({ asOf: sql<string | null>`max(${progressReports.asOf})::text` })
-    .from(progressReports)
-    .where(
-      and(
-        eq(progressReports.projectId, project.id),
-        eq(progressReports.regionCode, regionCode),
-        eq(progressReports.status, 'approved'),
-      ),
-    );
+): Promise<ApprovedFigures> {
+  const [row] = rowsOf<{ last_approved_as_of: string | null; figures: ApprovedFigures['figures'] | string }>(
+    await db.execute(sql`
+      select
+        (select max(r.as_of)::text from ${progressReports} r
+          where r.project_id = ${projectId} and r.region_code = ${regionCode} and r.status = 'approved'
+        ) as last_approved_as_of,
+        coalesce((
+          select json_agg(json_build_object('indicatorId', f.indicator_id, 'value', f.value::text))
+          from ${latestFigures} f join ${indicators} i on i.id = f.indicator_id
+          where i.project_id = ${projectId} and f.region_code = ${regionCode}), '[]') as figures`),
+  );
+  return { lastApprovedAsOf: row!.last_approved_as_of, figures: parsedJson(row!.figures) };
+}
+
+export interface ApprovedFigures {
+  lastApprovedAsOf: string | null;
+  figures: Array<{ indicatorId: string; value: string }>;
+}
+
+export function baselineByRef(
+  approved: ApprovedFigures,
+  project: Pick<ProjectContext, 'indicators'>,
+): { lastApprovedAsOf: string | null; lastApproved: Record<string, Quantity> } {
   const lastApproved: Record<string, Quantity> = {};
-  if (!last?.asOf || project.indicators.length === 0) return { lastApprovedAsOf: null, lastApproved };
+  if (!approved.lastApprovedAsOf) return { lastApprovedAsOf: null, lastApproved };
   const byId = new Map(project.indicators.map((i) => [i.id, i]));
-  const rows = await db
-    .select({ indicatorId: latestFigures.indicatorId, value: latestFigures.value })
-    .from(latestFigures)
-    .where(
-      and(inArray(latestFigures.indicatorId, [...byId.keys()]), eq(latestFigures.regionCode, regionCode)),
-    );
-  for (const r of rows) {
-    const indicator = byId.get(r.indicatorId)!;
-    lastApproved[indicator.ref] = quantityFromDb(indicator.kind, r.value);
+  for (const f of approved.figures) {
+    const indicator = byId.get(f.indicatorId);
+    if (indicator) lastApproved[indicator.ref] = quantityFromDb(indicator.kind, f.value);
   }
-  return { lastApprovedAsOf: last.asOf, lastApproved };
+  return { lastApprovedAsOf: approved.lastApprovedAsOf, lastApproved };
 }
 
 /**

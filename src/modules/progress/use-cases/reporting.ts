@@ -16,7 +16,8 @@ import {
 } from '../reporting.rules';
 import {
   advanceLatestFigures,
-  approvedBaselineOf,
+  approvedFigures,
+  baselineByRef,
   currentApproved,
   findProjectContext,
   findReport,
@@ -26,9 +27,11 @@ import {
   refreshIndicatorRollups,
   replaceValues,
   reportsOfProject,
+  reportValueRows,
   submittedWithin,
   unitsRegions,
   updateReport,
+  valuesByRef,
   valuesOf,
 } from '../reports.repository';
 import { photosOf } from './photos';
@@ -58,14 +61,24 @@ async function reportOrThrow(tx: Tx, reportId: string): Promise<ReportRow> {
   return report;
 }
 
-async function unitForActor(tx: Tx, actor: Actor, project: ProjectContext, regionCode: string) {
-  if (regionCode !== project.regionCode && !project.allocationRegions.includes(regionCode)) {
-    throw new DomainError('REPORT_REGION_INVALID', { field: 'regionCode' });
-  }
-  const unitRegions = await unitsRegions(
+/** The regions of the units the actor holds grants in: what reportingUnit needs to know of them. */
+function actorUnitRegions(tx: Tx, actor: Actor): Promise<Map<string, string>> {
+  return unitsRegions(
     tx,
     actor.grants.flatMap((g) => (g.unitId ? [g.unitId] : [])),
   );
+}
+
+/** The unit the actor reports for on this project and region; refused when none may. */
+function unitForActor(
+  actor: Actor,
+  project: ProjectContext,
+  regionCode: string,
+  unitRegions: Map<string, string>,
+): string | null {
+  if (regionCode !== project.regionCode && !project.allocationRegions.includes(regionCode)) {
+    throw new DomainError('REPORT_REGION_INVALID', { field: 'regionCode' });
+  }
   const unitId = reportingUnit(actor, project, regionCode, unitRegions);
   if (unitId === undefined) throw new DomainError('OUT_OF_SCOPE');
   // A coordinator files on behalf of the lead unit, whose approver then decides on it.
@@ -73,13 +86,12 @@ async function unitForActor(tx: Tx, actor: Actor, project: ProjectContext, regio
 }
 
 /**
- * The latest approved figures of a project in a region, to check a new report against (from the read
- * model); for a correction, the latest before the date it corrects (from the history).
+ * For a correction: the latest approved figures before the date it corrects (from the history; the
+ * read model holds only the latest).
  */
-async function approvedBaseline(tx: Tx, project: ProjectContext, regionCode: string, correctedAsOf?: string) {
-  if (!correctedAsOf) return approvedBaselineOf(tx, project, regionCode);
+async function baselineBefore(tx: Tx, project: ProjectContext, regionCode: string, correctedAsOf: string) {
   const history = (await reportsOfProject(tx, project.id, regionCode)).map((r) => r.report);
-  const approved = currentApproved(history).filter((r) => !correctedAsOf || r.asOf < correctedAsOf);
+  const approved = currentApproved(history).filter((r) => r.asOf < correctedAsOf);
   const last = approved.at(-1);
   const values = last ? ((await valuesOf(tx, [last.id], project)).get(last.id)?.values ?? {}) : {};
   return { lastApprovedAsOf: last?.asOf ?? null, lastApproved: values };
@@ -126,9 +138,12 @@ function fieldsOf(input: ReportInput) {
 /** A clerk starts a report (a draft): it may be incomplete; it is checked when submitted. */
 export async function draftReport(deps: AppDeps, actor: Actor, projectId: string, input: ReportInput) {
   return writeTransaction(deps.db, actor, async (tx) => {
-    const project = await projectOrThrow(tx, projectId);
+    const [project, unitRegions] = await Promise.all([
+      projectOrThrow(tx, projectId),
+      actorUnitRegions(tx, actor),
+    ]);
     const regionCode = input.regionCode ?? project.regionCode;
-    const unitId = await unitForActor(tx, actor, project, regionCode);
+    const unitId = unitForActor(actor, project, regionCode, unitRegions);
     throwProblems(reportEntryProblems(input, project.indicators));
     const report = await insertReport(tx, {
       projectId,
@@ -147,10 +162,13 @@ export async function draftReport(deps: AppDeps, actor: Actor, projectId: string
 /** The author (or a colleague of the same unit) edits a draft or a returned report. */
 export async function editReport(deps: AppDeps, actor: Actor, reportId: string, input: ReportInput) {
   return writeTransaction(deps.db, actor, async (tx) => {
-    const report = await reportOrThrow(tx, reportId);
+    const [report, unitRegions] = await Promise.all([
+      reportOrThrow(tx, reportId),
+      actorUnitRegions(tx, actor),
+    ]);
     if (!isEditable(report.status as ReportStatus)) throw new DomainError('REPORT_NOT_EDITABLE');
     const project = await projectOrThrow(tx, report.projectId);
-    const unitId = await unitForActor(tx, actor, project, report.regionCode);
+    const unitId = unitForActor(actor, project, report.regionCode, unitRegions);
     if (unitId !== report.unitId && unitId !== null) throw new DomainError('OUT_OF_SCOPE');
     throwProblems(reportEntryProblems(input, project.indicators));
     if (report.supersedes && input.asOf !== report.asOf) {
@@ -165,18 +183,24 @@ export async function editReport(deps: AppDeps, actor: Actor, reportId: string, 
 /** Submitting checks everything: dates, values against the last approved ones, explanations. */
 export async function submitReport(deps: AppDeps, actor: Actor, reportId: string) {
   return writeTransaction(deps.db, actor, async (tx) => {
-    const report = await reportOrThrow(tx, reportId);
+    // The reads go together: a transaction runs its statements in order, and sent at once they cost
+    // one wait for the database instead of one each (issue 3: submitting under 20 ms at p95).
+    const [report, unitRegions] = await Promise.all([
+      reportOrThrow(tx, reportId),
+      actorUnitRegions(tx, actor),
+    ]);
     if (!isEditable(report.status as ReportStatus)) throw new DomainError('REPORT_NOT_EDITABLE');
-    const project = await projectOrThrow(tx, report.projectId);
-    await unitForActor(tx, actor, project, report.regionCode);
-    const figures = (await valuesOf(tx, [report.id], project)).get(report.id)!;
     const correction = report.supersedes !== null;
-    const baseline = await approvedBaseline(
-      tx,
-      project,
-      report.regionCode,
-      correction ? report.asOf : undefined,
-    );
+    const [project, valueRows, approved] = await Promise.all([
+      projectOrThrow(tx, report.projectId),
+      reportValueRows(tx, [report.id]),
+      correction ? null : approvedFigures(tx, report.projectId, report.regionCode),
+    ]);
+    unitForActor(actor, project, report.regionCode, unitRegions);
+    const figures = valuesByRef(valueRows, [report.id], project).get(report.id)!;
+    const baseline = approved
+      ? baselineByRef(approved, project)
+      : await baselineBefore(tx, project, report.regionCode, report.asOf);
     assertSound(
       { asOf: report.asOf, ...figures, explanations: report.explanations },
       project,
@@ -221,10 +245,13 @@ export const returnReport = (deps: AppDeps, actor: Actor, reportId: string, reas
 /** A correction of an approved report: a new draft version of the same date, with its reason. */
 export async function correctReport(deps: AppDeps, actor: Actor, reportId: string, reason: string) {
   return writeTransaction(deps.db, actor, async (tx) => {
-    const original = await reportOrThrow(tx, reportId);
+    const [original, unitRegions] = await Promise.all([
+      reportOrThrow(tx, reportId),
+      actorUnitRegions(tx, actor),
+    ]);
     if (original.status !== 'approved') throw new DomainError('REPORT_NOT_APPROVED');
     const project = await projectOrThrow(tx, original.projectId);
-    const unitId = await unitForActor(tx, actor, project, original.regionCode);
+    const unitId = unitForActor(actor, project, original.regionCode, unitRegions);
     const versions = (await reportsOfProject(tx, project.id, original.regionCode))
       .map((r) => r.report)
       .filter((r) => r.asOf === original.asOf);
