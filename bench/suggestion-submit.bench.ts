@@ -17,7 +17,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadResult, load } from './support/load';
-import { freePort, startProcess, stop, waitForHealth } from './support/spawn';
+import {
+  freePort,
+  profileClock,
+  profileFlags,
+  profileWindow,
+  startProcess,
+  stop,
+  waitForHealth,
+} from './support/spawn';
 import { api, signIn } from './support/voting-server';
 
 const bin = new URL('../bin/minsheng.mjs', import.meta.url).pathname;
@@ -28,7 +36,7 @@ export async function runSuggestionSubmitBench(): Promise<Record<string, number 
   const port = await freePort();
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
   const intakeDir = databaseUrl && process.env.BENCH_INTAKE !== 'direct' ? join(dataDir, 'intake-pg') : '';
-  const product = startProcess([bin, 'serve'], {
+  const product = startProcess([...profileFlags(), bin, 'serve'], {
     PORT: String(port),
     HOST: '127.0.0.1',
     MINSHENG_DATA_DIR: dataDir,
@@ -78,7 +86,9 @@ export async function runSuggestionSubmitBench(): Promise<Record<string, number 
   let bareLoad = await bareRun();
   let submitLoad = await submitRun();
   bareLoad = best(bareLoad, await bareRun());
+  const lastRound = profileClock();
   submitLoad = best(submitLoad, await submitRun());
+  profileWindow('the last submit round', lastRound);
 
   // The staff list waits for the drain: how long the table lagged behind the acknowledgements.
   const base = `http://127.0.0.1:${port}`;

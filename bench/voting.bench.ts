@@ -15,7 +15,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, startProcess, stop, waitForHealth } from './support/spawn';
+import { freePort, profileClock, profileWindow, startProcess, stop, waitForHealth } from './support/spawn';
 import { api, ballotBody, prepareVote, startServer } from './support/voting-server';
 
 const DEPUTIES = 1000;
@@ -150,7 +150,7 @@ async function runOn(
       // once from this one process is not part of a ballot's latency; counted in, it alone put the
       // first wave's p99 near 800 ms, for the bare insert as much as for the product.)
       const voters = await openVoterConnections(server.port, vote.tokens.slice(0, CONCURRENCY));
-      const windowStart = process.hrtime.bigint() / 1000n;
+      const windowStart = profileClock();
       const ballots = await burst(
         `${server.base}/api/ballot`,
         DEPUTIES,
@@ -159,10 +159,7 @@ async function runOn(
         voters,
       );
       voters.destroy();
-      // The burst's window on the monotonic clock the CPU profiles use (BENCH_SERVER_PROFILE).
-      if (process.env.BENCH_SERVER_PROFILE) {
-        console.log(`profile window µs: ${windowStart} ${process.hrtime.bigint() / 1000n}`);
-      }
+      profileWindow('the ballots', windowStart);
       const after = await burst(bare.url, DEPUTIES, CONCURRENCY, () => sample, bareClients);
       bareClients.destroy();
       const baseline = before.rps >= after.rps ? before : after;

@@ -25,6 +25,25 @@ export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<vo
   throw new Error(`no healthy answer from ${url} within ${timeoutMs} ms`);
 }
 
+/**
+ * BENCH_SERVER_PROFILE=dir: node flags that write a server's CPU profiles (every thread) there, to see
+ * where a figure goes; `profileWindow` prints a measured stretch on the clock those profiles use.
+ */
+export function profileFlags(): string[] {
+  const dir = process.env.BENCH_SERVER_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
+/** Now, in µs on the monotonic clock of CPU profiles. */
+export function profileClock(): bigint {
+  return process.hrtime.bigint() / 1000n;
+}
+
+export function profileWindow(what: string, from: bigint): void {
+  if (process.env.BENCH_SERVER_PROFILE)
+    console.log(`profile window of ${what} (µs): ${from} ${profileClock()}`);
+}
+
 export function startProcess(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, args, {
     env: { ...process.env, ...env },

@@ -6,7 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort, startProcess, waitForHealth } from './spawn';
+import { freePort, profileFlags, startProcess, waitForHealth } from './spawn';
 
 const bin = new URL('../../bin/minsheng.mjs', import.meta.url).pathname;
 const fixture = new URL('../../../shared/fixtures/qinshui-2023-candidates.tsv', import.meta.url).pathname;
@@ -22,10 +22,7 @@ export interface ServerProcess {
 /** `minsheng serve` on a free port; `env` chooses the database (MINSHENG_DATA_DIR or DATABASE_URL). */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
-  // BENCH_SERVER_PROFILE=dir writes the server's CPU profiles (every thread) there, to see where a figure goes.
-  const profile = process.env.BENCH_SERVER_PROFILE;
-  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const child = startProcess([...flags, bin, 'serve'], {
+  const child = startProcess([...profileFlags(), bin, 'serve'], {
     MINSHENG_ADMIN_PASSWORD: ADMIN_PASSWORD,
     DATABASE_URL: '',
     HOST: '127.0.0.1',
