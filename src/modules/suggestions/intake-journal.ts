@@ -1,4 +1,14 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  fdatasync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -204,12 +214,14 @@ export class IntakeJournal<T> {
         if (this.needsRotation || this.active!.bytes >= (this.options.segmentBytes ?? 8 * 1024 * 1024))
           await this.rotate(group[0]!.seq);
         const bytes = Buffer.concat(group.map((w) => w.line));
+        // The group goes to the page cache from this thread (a few kilobytes: microseconds) and only
+        // the sync waits for the disk, in the thread pool: one hand-off per group instead of two.
+        const fd = this.handle!.fd;
         let written = 0;
-        while (written < bytes.length) {
-          const { bytesWritten } = await this.handle!.write(bytes, written, bytes.length - written);
-          written += bytesWritten;
-        }
-        await this.handle!.datasync();
+        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+        await new Promise<void>((resolve, reject) =>
+          fdatasync(fd, (error) => (error ? reject(error) : resolve())),
+        );
         this.syncCount++;
         this.active!.lastSeq = group.at(-1)!.seq;
         this.active!.records += group.length;
