@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Executor } from './client';
+import { PgliteThread, PgliteTransaction } from './pglite-thread';
 
 /**
  * Runs several reads on one executor, together where its driver takes them together: the embedded
@@ -16,6 +17,18 @@ export async function readTogether<T extends readonly unknown[]>(
   const results: unknown[] = [];
   for (const read of reads) results.push(await read());
   return results as unknown as T;
+}
+
+/**
+ * Whether the executor's transactions run one at a time, nothing else between their statements: true
+ * of the embedded database (PGlite has one session and queues every other statement and transaction
+ * behind an open one). Row locks that keep concurrent writers apart are then not needed.
+ */
+export function transactionsRunAlone(ex: Executor): boolean {
+  const client =
+    (ex as unknown as { session?: { client?: unknown } }).session?.client ??
+    (ex as unknown as { $client?: unknown }).$client;
+  return client instanceof PgliteThread || client instanceof PgliteTransaction;
 }
 
 function onOneConnection(ex: Executor): boolean {

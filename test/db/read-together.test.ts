@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTogether } from '../../src/db/together';
+import { readTogether, transactionsRunAlone } from '../../src/db/together';
 import { rowsOf, writeTransaction } from '../../src/db/transaction';
 import { type TestDatabase, testDatabaseKinds } from '../support/databases';
 
@@ -44,5 +44,13 @@ describe.each(testDatabaseKinds())('reads sent together on $name', (kind) => {
     ).rejects.toThrow('第二个读取失败');
     const after = await readTogether(database.db, [value(database.db, 6)]);
     expect(after).toEqual([6]);
+  });
+
+  it('knows whether transactions run one at a time (the embedded database) or beside others', async () => {
+    const alone = kind.name === 'pglite';
+    expect(transactionsRunAlone(database.db)).toBe(alone);
+    expect(await writeTransaction(database.db, 'test:alone', async (tx) => transactionsRunAlone(tx))).toBe(
+      alone,
+    );
   });
 });

@@ -257,42 +257,48 @@ export interface ChainHead {
 }
 
 /**
- * Of each token (its issued hash and cast tag), the session it was issued for and what it has cast;
- * and the head of each of `sessionIds`' ballot chains (absent: no ballot yet). One statement, read
- * under the sessions' locks by the ballot box.
+ * Of each token (its issued hash and cast tag): the session it was issued for, that session's state and
+ * what the token has cast; and the head of each of those sessions' ballot chains (absent: no ballot
+ * yet). One statement, read by the ballot box under the sessions' locks.
  */
 export async function issuedTokens(
   tx: Executor,
   tokens: ReadonlyArray<{ issued: string; tag: string }>,
-  sessionIds: readonly string[] = [],
-): Promise<{ tokens: Map<string, IssuedToken>; heads: Map<string, ChainHead> }> {
-  if (tokens.length === 0) return { tokens: new Map(), heads: new Map() };
+): Promise<{ tokens: Map<string, IssuedToken>; states: Map<string, string>; heads: Map<string, ChainHead> }> {
+  const out = { tokens: new Map<string, IssuedToken>(), states: new Map<string, string>(), heads: new Map() };
+  if (tokens.length === 0) return out;
   const rows = rowsOf<{
     issued: string | null;
     session_id: string;
+    state: string | null;
     choices: Choices | null;
     seq: number | null;
     hash: string | null;
   }>(
     await tx.execute(sql`
-      select x.issued, t.session_id, b.choices, null::integer as seq, null::text as hash
-      from jsonb_to_recordset(${JSON.stringify(tokens)}::jsonb) as x(issued text, tag text)
-      join voting_tokens t on t.token_hash = x.issued
-      left join ballots b on b.token_tag = x.tag
+      with t as (
+        select x.issued, x.tag, v.session_id
+        from jsonb_to_recordset(${JSON.stringify(tokens)}::jsonb) as x(issued text, tag text)
+        join voting_tokens v on v.token_hash = x.issued)
+      select t.issued, t.session_id, s.state, b.choices, null::integer as seq, null::text as hash
+      from t join voting_sessions s on s.id = t.session_id
+      left join ballots b on b.token_tag = t.tag
       union all
-      select null, h.session_id, null, h.seq, h.hash
-      from jsonb_array_elements_text(${JSON.stringify(sessionIds)}::jsonb) as s(id)
+      select null, h.session_id, null, null, h.seq, h.hash
+      from (select distinct session_id from t) d
       cross join lateral (
-        select session_id, seq, hash from ballots where session_id = s.id::uuid order by seq desc limit 1
+        select session_id, seq, hash from ballots where session_id = d.session_id order by seq desc limit 1
       ) h`),
   );
-  const found = new Map<string, IssuedToken>();
-  const heads = new Map<string, ChainHead>();
   for (const r of rows) {
-    if (r.issued !== null) found.set(r.issued, { sessionId: r.session_id, castChoices: r.choices });
-    else heads.set(r.session_id, { seq: r.seq!, hash: r.hash! });
+    if (r.issued === null) {
+      out.heads.set(r.session_id, { seq: r.seq!, hash: r.hash! });
+      continue;
+    }
+    out.tokens.set(r.issued, { sessionId: r.session_id, castChoices: r.choices });
+    out.states.set(r.session_id, r.state!);
   }
-  return { tokens: found, heads };
+  return out;
 }
 
 /** Locks sessions by id, as lockSessionsOfTokens does; returns each one's state. */
