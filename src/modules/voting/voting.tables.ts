@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
@@ -125,7 +126,8 @@ export const ballots = pgTable(
   (t) => [
     primaryKey({ columns: [t.sessionId, t.seq] }),
     uniqueIndex('ballots_token_tag_uq').on(t.tokenTag),
-    uniqueIndex('ballots_session_paper_uq').on(t.sessionId, t.paperNo),
+    // Electronic ballots have no paper number: they stay out of this index.
+    uniqueIndex('ballots_session_paper_uq').on(t.sessionId, t.paperNo).where(sql`${t.paperNo} is not null`),
     index('ballots_receipt_idx').on(t.receiptHash),
   ],
 );
