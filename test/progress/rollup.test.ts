@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/kernel/actor';
 import { createUser } from '../../src/modules/identity';
 import { importPlan } from '../../src/modules/progress';
-import { allocationTotals, findProjectContext } from '../../src/modules/progress/reports.repository';
+import { findProjectContext } from '../../src/modules/progress/report-context.repository';
+import { allocationTotals } from '../../src/modules/progress/reports.repository';
 import {
   approveReport,
   correctReport,

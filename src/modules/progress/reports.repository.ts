@@ -1,21 +1,11 @@
 import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { rowsOf } from '../../db/transaction';
 import { regionPrefix } from '../../kernel/regions';
 import { users } from '../identity/identity.tables';
-import { planYears } from '../plans/plans.tables';
 import { units } from '../units/units.tables';
 import { quantityFromDb } from './db-values';
 import type { IndicatorKind } from './indicator.rules';
-import {
-  allocations,
-  indicators,
-  latestFigures,
-  progressReports,
-  projects,
-  projectUnits,
-  reportValues,
-} from './progress.tables';
+import { progressReports, projects, reportValues } from './progress.tables';
 import type { Quantity } from './quantity.rules';
 
 export type ReportRow = typeof progressReports.$inferSelect;
@@ -42,77 +32,12 @@ export interface ProjectContext {
   allocationRegions: string[];
 }
 
-/**
- * A project with its plan year, units (lead units first, in order), indicators (in order) and the
- * sub-regions its targets are split to: one statement, as every report's check reads it.
- */
-export async function findProjectContext(
-  db: Executor,
-  projectId: string,
-): Promise<ProjectContext | undefined> {
-  const [row] = await db
-    .select({
-      p: projects,
-      y: planYears,
-      unitIds: sql<string[]>`coalesce((
-        select json_agg(pu.unit_id order by pu.role <> 'lead', pu.position)
-        from ${projectUnits} pu where pu.project_id = ${projects.id}), '[]')`,
-      indicators: sql<IndicatorJson[]>`coalesce((
-        select json_agg(json_build_object('id', i.id, 'ref', i.ref, 'name', i.name, 'unit', i.unit,
-          'kind', i.kind, 'target', i.target::text) order by i.position)
-        from ${indicators} i where i.project_id = ${projects.id}), '[]')`,
-      allocationRegions: sql<string[]>`coalesce((
-        select json_agg(distinct a.region_code)
-        from ${allocations} a join ${indicators} i on i.id = a.indicator_id
-        where i.project_id = ${projects.id}), '[]')`,
-    })
-    .from(projects)
-    .innerJoin(planYears, eq(planYears.id, projects.planYearId))
-    .where(eq(projects.id, projectId))
-    .limit(1);
-  if (!row) return undefined;
-  return {
-    id: row.p.id,
-    ref: row.p.ref,
-    name: row.p.name,
-    planYearId: row.y.id,
-    regionCode: row.y.regionCode,
-    year: row.y.year,
-    stage: row.y.stage,
-    period: { start: row.y.periodStart, end: row.y.periodEnd },
-    unitIds: parsedJson(row.unitIds),
-    indicators: parsedJson(row.indicators).map((i) => ({
-      id: i.id,
-      ref: i.ref,
-      name: i.name,
-      unit: i.unit,
-      kind: i.kind as IndicatorKind,
-      target: i.target === null ? null : quantityFromDb(i.kind as IndicatorKind, i.target),
-    })),
-    allocationRegions: parsedJson(row.allocationRegions),
-  };
-}
-
-interface IndicatorJson {
-  id: string;
-  ref: string;
-  name: string;
-  unit: string | null;
-  kind: string;
-  target: string | null;
-}
-
-/** json from a raw column: node-postgres parses it, PGlite's driver may hand it over as text. */
-function parsedJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
-}
-
 export async function findReport(db: Executor, id: string): Promise<ReportRow | undefined> {
   const [row] = await db.select().from(progressReports).where(eq(progressReports.id, id)).limit(1);
   return row;
 }
 
-type ReportValueRow = typeof reportValues.$inferSelect;
+export type ReportValueRow = typeof reportValues.$inferSelect;
 type ValuesByRef = { values: Record<string, Quantity>; eligible: Record<string, number> };
 
 /** Values of reports, by indicator ref. */
@@ -240,49 +165,6 @@ export async function unitsRegions(db: Executor, unitIds: string[]): Promise<Map
     .from(units)
     .where(inArray(units.id, unitIds));
   return new Map(rows.map((r) => [r.id, r.regionCode]));
-}
-
-/**
- * What a new report of a project in a region is checked against: the date of its latest approved
- * report (earlier periods are closed) and the latest approved value of each indicator, read from
- * latest_figures rather than searched in the history. One statement; baselineByRef names the values.
- */
-export async function approvedFigures(
-  db: Executor,
-  projectId: string,
-  regionCode: string,
-): Promise<ApprovedFigures> {
-  const [row] = rowsOf<{ last_approved_as_of: string | null; figures: ApprovedFigures['figures'] | string }>(
-    await db.execute(sql`
-      select
-        (select max(r.as_of)::text from ${progressReports} r
-          where r.project_id = ${projectId} and r.region_code = ${regionCode} and r.status = 'approved'
-        ) as last_approved_as_of,
-        coalesce((
-          select json_agg(json_build_object('indicatorId', f.indicator_id, 'value', f.value::text))
-          from ${latestFigures} f join ${indicators} i on i.id = f.indicator_id
-          where i.project_id = ${projectId} and f.region_code = ${regionCode}), '[]') as figures`),
-  );
-  return { lastApprovedAsOf: row!.last_approved_as_of, figures: parsedJson(row!.figures) };
-}
-
-export interface ApprovedFigures {
-  lastApprovedAsOf: string | null;
-  figures: Array<{ indicatorId: string; value: string }>;
-}
-
-export function baselineByRef(
-  approved: ApprovedFigures,
-  project: Pick<ProjectContext, 'indicators'>,
-): { lastApprovedAsOf: string | null; lastApproved: Record<string, Quantity> } {
-  const lastApproved: Record<string, Quantity> = {};
-  if (!approved.lastApprovedAsOf) return { lastApprovedAsOf: null, lastApproved };
-  const byId = new Map(project.indicators.map((i) => [i.id, i]));
-  for (const f of approved.figures) {
-    const indicator = byId.get(f.indicatorId);
-    if (indicator) lastApproved[indicator.ref] = quantityFromDb(indicator.kind, f.value);
-  }
-  return { lastApprovedAsOf: approved.lastApprovedAsOf, lastApproved };
 }
 
 /**
