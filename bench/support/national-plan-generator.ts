@@ -672,6 +672,7 @@ export async function generateNationalPlan(
     // after the load, the measured report workflow ran beside autovacuum's first pass over 4 million new
     // rows. (An explicit CHECKPOINT here made PGlite's approve p95 25.1 and 20.1 ms against 18.9 without:
     // after a checkpoint, the first change to each page writes its full image into the WAL.)
+    const t = performance.now();
     await database.db.execute(sql.raw('VACUUM (ANALYZE)'));
     set.loadMs.analyze = Math.round(performance.now() - t);
     set.loadMs.total += set.loadMs.rollups + set.loadMs.analyze;
