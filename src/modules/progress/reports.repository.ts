@@ -46,13 +46,10 @@ export async function valuesOf(
   reportIds: string[],
   project: Pick<ProjectContext, 'indicators'>,
 ): Promise<Map<string, ValuesByRef>> {
-  return valuesByRef(await reportValueRows(db, reportIds), reportIds, project);
-}
-
-/** The stored values of reports, as rows (valuesByRef names them by indicator ref). */
-export async function reportValueRows(db: Executor, reportIds: string[]): Promise<ReportValueRow[]> {
-  if (reportIds.length === 0) return [];
-  return db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds));
+  const rows = reportIds.length
+    ? await db.select().from(reportValues).where(inArray(reportValues.reportId, reportIds))
+    : [];
+  return valuesByRef(rows, reportIds, project);
 }
 
 export function valuesByRef(

@@ -16,9 +16,9 @@ import {
 import { castTag, issuedHash, receiptFor, receiptHash } from './ballot-secrets';
 import {
   type ChainHead,
+  castingState,
   chainHead,
   insertBallots,
-  issuedTokens,
   lockSessions,
   lockSessionsOfTokens,
 } from './voting.repository';
@@ -206,7 +206,7 @@ async function appendBatch(db: Db, tx: Tx, batch: readonly Pending[]): Promise<O
     tokens: found,
     states,
     heads,
-  } = await issuedTokens(
+  } = await castingState(
     tx,
     batch.map((p) => ({ issued: p.issued, tag: p.tag })),
   );

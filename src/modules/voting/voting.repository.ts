@@ -261,7 +261,7 @@ export interface ChainHead {
  * what the token has cast; and the head of each of those sessions' ballot chains (absent: no ballot
  * yet). One statement, read by the ballot box under the sessions' locks.
  */
-export async function issuedTokens(
+export async function castingState(
   tx: Executor,
   tokens: ReadonlyArray<{ issued: string; tag: string }>,
 ): Promise<{ tokens: Map<string, IssuedToken>; states: Map<string, string>; heads: Map<string, ChainHead> }> {
