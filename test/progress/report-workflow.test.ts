@@ -160,6 +160,38 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
     expect(versions[0]!.correctionReason).toBe('7月楼栋数统计口径调整');
   });
 
+  it('lets only the first of two approvers deciding at once decide, and tells the other', async () => {
+    const history = await projectReports(deps, coordinator, projectId);
+    const august = history.items.find((r) => r.asOf === '2023-08-31' && r.status === 'approved')!;
+    const correction = await correctReport(deps, clerk, august.id, '8月楼栋数复核');
+    await editReport(deps, clerk, correction.id, report('2023-08-31', { I1: 13, I2: 400 }));
+    await submitReport(deps, clerk, correction.id);
+    const outcomes = await Promise.allSettled([
+      approveReport(deps, approver, correction.id),
+      approveReport(deps, coordinator, correction.id),
+      returnReport(deps, approver, correction.id, '与现场核查不符'),
+    ]);
+    const decided = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+    expect(decided).toHaveLength(1);
+    expect(
+      outcomes.filter((o) => o.status === 'rejected').map((o) => (o.reason as { code: string }).code),
+    ).toEqual(['REPORT_NOT_SUBMITTED', 'REPORT_NOT_SUBMITTED']);
+    // What the decision answered is what the history keeps.
+    const stored = (await projectReports(deps, coordinator, projectId)).items.find(
+      (r) => r.id === correction.id,
+    )!;
+    expect(stored).toMatchObject({
+      status: decided[0]!.status,
+      decidedBy: decided[0]!.decidedBy,
+      decidedAt: decided[0]!.decidedAt,
+      returnReason: decided[0]!.returnReason,
+    });
+    if (stored.status === 'returned') await submitReport(deps, clerk, correction.id);
+    if (stored.status !== 'approved') await approveReport(deps, approver, correction.id);
+    const overview = await planOverview(deps, coordinator, '140521', 2023, '2023-08-31');
+    expect(overview.projects[0]!.indicators[0]).toMatchObject({ ref: 'I1', value: 13 });
+  });
+
   it('flags months with no report by the 5th as missing', async () => {
     const overview = await planOverview(deps, coordinator, '140521', 2023, '2023-09-03');
     // January to June were due and never filed; July's came in September, after 5 August.

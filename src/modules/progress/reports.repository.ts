@@ -117,6 +117,20 @@ export async function updateReport(
   return updated!;
 }
 
+/** Returns a submitted report to its author; false when it was no longer submitted. */
+export async function returnSubmitted(
+  db: Executor,
+  id: string,
+  decision: { decidedBy: string | null; decidedAt: Date; returnReason: string },
+): Promise<boolean> {
+  const returned = await db
+    .update(progressReports)
+    .set({ status: 'returned', ...decision })
+    .where(and(eq(progressReports.id, id), eq(progressReports.status, 'submitted')))
+    .returning({ id: progressReports.id });
+  return returned.length > 0;
+}
+
 export async function replaceValues(
   db: Executor,
   reportId: string,
@@ -165,19 +179,49 @@ export async function unitsRegions(db: Executor, unitIds: string[]): Promise<Map
 }
 
 /**
- * Moves the read model forward with an approved report: each of its figures replaces the latest one
- * of that indicator and region unless that one is of a later date (or a later version of the date).
+ * Approves a submitted report and moves the read models forward with it, in one statement: each of
+ * its figures replaces the latest one of that indicator and region in latest_figures unless that one
+ * is of a later date (or a later version of the date), and the roll-up of every allocated indicator
+ * whose latest figure moved is recomputed. One statement, not three in turn: on the embedded database
+ * each is a wait between threads, on PostgreSQL a round trip (issue 3: an approval under 20 ms at p95).
+ * The parts of one statement see the tables as they were before it, so the roll-up reads the moved
+ * figures from the insert's returned rows. False when the report was no longer submitted (another
+ * approver decided on it first); nothing is changed then.
  */
-export async function advanceLatestFigures(db: Executor, reportId: string): Promise<void> {
-  await db.execute(sql`
-    insert into latest_figures (indicator_id, region_code, as_of, version, report_id, value, eligible)
-    select v.indicator_id, r.region_code, r.as_of, r.version, r.id, v.value, v.eligible
-    from report_values v join progress_reports r on r.id = v.report_id
-    where r.id = ${reportId} and r.status = 'approved'
-    on conflict (indicator_id, region_code) do update
-      set as_of = excluded.as_of, version = excluded.version, report_id = excluded.report_id,
-          value = excluded.value, eligible = excluded.eligible
-      where (excluded.as_of, excluded.version) >= (latest_figures.as_of, latest_figures.version)`);
+export async function approveAndRollUp(
+  db: Executor,
+  reportId: string,
+  decision: { decidedBy: string | null; decidedAt: Date },
+): Promise<boolean> {
+  const moved: RollupFigures = {
+    joins: sql`${LATEST_FIGURES_JOIN}
+      left join advanced n on n.indicator_id = a.indicator_id and n.region_code = a.region_code`,
+    value: sql`coalesce(n.value, f.value)`,
+    eligible: sql`case when n.indicator_id is null then f.eligible else n.eligible end`,
+  };
+  const result = await db.execute(sql`
+    with decided as (
+      update progress_reports
+      set status = 'approved', decided_by = ${decision.decidedBy},
+          decided_at = ${decision.decidedAt.toISOString()}::timestamptz, return_reason = null
+      where id = ${reportId} and status = 'submitted'
+      returning id, region_code, as_of, version
+    ), advanced as (
+      insert into latest_figures (indicator_id, region_code, as_of, version, report_id, value, eligible)
+      select v.indicator_id, d.region_code, d.as_of, d.version, d.id, v.value, v.eligible
+      from report_values v join decided d on d.id = v.report_id
+      on conflict (indicator_id, region_code) do update
+        set as_of = excluded.as_of, version = excluded.version, report_id = excluded.report_id,
+            value = excluded.value, eligible = excluded.eligible
+        where (excluded.as_of, excluded.version) >= (latest_figures.as_of, latest_figures.version)
+      returning indicator_id, region_code, value, eligible
+    ), rolled as (
+      ${rollupUpsert(sql`a.indicator_id in (select indicator_id from advanced)`, moved)}
+      returning indicator_id
+    )
+    select count(*)::int as decided from decided`);
+  const [row] = (result as unknown as { rows: Array<{ decided: number }> }).rows;
+  return Number(row?.decided) > 0;
 }
 
 /**
@@ -216,50 +260,56 @@ const uuidList = (ids: readonly string[]) =>
     sql`, `,
   );
 
-/**
- * Recomputes the roll-up row of the given allocated indicators (those a child's report fills in, or
- * every allocated indicator of the given plan years) from latest_figures: sums for counts, amounts, coverage and entitlement; for
- * percent, the mean weighted by each child's target (100 when it has none), a child that has not
- * reported counting as 0 — the same arithmetic as `rollUpIndicator`.
- */
+/** Recomputes the roll-up row of every allocated indicator of the given plan years from latest_figures. */
 export async function refreshIndicatorRollups(
   db: Executor,
-  of: { reportId: string } | { indicatorIds: readonly string[] } | { planYearIds: readonly string[] },
+  of: { planYearIds: readonly string[] },
 ): Promise<void> {
-  const where =
-    'reportId' in of
-      ? // Only the indicators the report fills in as one of their children.
-        sql`a.indicator_id in (
-            select v.indicator_id from report_values v
-            join progress_reports r on r.id = v.report_id
-            join allocations c on c.indicator_id = v.indicator_id and c.region_code = r.region_code
-            where r.id = ${of.reportId})`
-      : 'indicatorIds' in of
-        ? of.indicatorIds.length
-          ? sql`a.indicator_id in (${uuidList(of.indicatorIds)})`
-          : undefined
-        : of.planYearIds.length
-          ? sql`i.project_id in (select id from projects where plan_year_id in (${uuidList(of.planYearIds)}))`
-          : undefined;
-  if (!where) return;
-  await db.execute(sql`
+  if (of.planYearIds.length === 0) return;
+  const ofPlanYears = sql`i.project_id in (select id from projects where plan_year_id in (${uuidList(of.planYearIds)}))`;
+  await db.execute(rollupUpsert(ofPlanYears, LATEST_FIGURES));
+}
+
+/** Where a roll-up reads each child's latest figure: latest_figures, or it overlaid with moved rows. */
+interface RollupFigures {
+  joins: SQL;
+  value: SQL;
+  eligible: SQL;
+}
+
+const LATEST_FIGURES_JOIN = sql`left join latest_figures f
+  on f.indicator_id = a.indicator_id and f.region_code = a.region_code`;
+const LATEST_FIGURES: RollupFigures = {
+  joins: LATEST_FIGURES_JOIN,
+  value: sql`f.value`,
+  eligible: sql`f.eligible`,
+};
+
+/**
+ * The roll-up upsert of the allocated indicators matching `where`: sums for counts, amounts, coverage
+ * and entitlement; for percent, the mean weighted by each child's target (100 when it has none), a
+ * child that has not reported counting as 0 — the same arithmetic as `rollUpIndicator`.
+ */
+function rollupUpsert(where: SQL, figures: RollupFigures): SQL {
+  const { value, eligible } = figures;
+  return sql`
     insert into indicator_rollups (indicator_id, children, reported, target, value, eligible)
-    select i.id, count(*)::int, count(f.value)::int,
+    select i.id, count(*)::int, count(${value})::int,
            case when i.kind = 'percent'
                 then sum(coalesce(a.target, 100) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0)
                 else sum(a.target) end,
            case when i.kind = 'percent'
-                then coalesce(sum(coalesce(f.value, 0) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0), 0)
-                else coalesce(sum(f.value), 0) end,
-           sum(f.eligible)
+                then coalesce(sum(coalesce(${value}, 0) * coalesce(a.target, 100)) / nullif(sum(coalesce(a.target, 100)), 0), 0)
+                else coalesce(sum(${value}), 0) end,
+           sum(${eligible})
     from allocations a
     join indicators i on i.id = a.indicator_id
-    left join latest_figures f on f.indicator_id = a.indicator_id and f.region_code = a.region_code
+    ${figures.joins}
     where ${where}
     group by i.id, i.kind
     on conflict (indicator_id) do update
       set children = excluded.children, reported = excluded.reported, target = excluded.target,
-          value = excluded.value, eligible = excluded.eligible`);
+          value = excluded.value, eligible = excluded.eligible`;
 }
 
 /**

@@ -17,15 +17,15 @@ import {
   reportProblems,
 } from '../reporting.rules';
 import {
-  advanceLatestFigures,
+  approveAndRollUp,
   currentApproved,
   findReport,
   insertReport,
   type ProjectContext,
   type ReportRow,
-  refreshIndicatorRollups,
   replaceValues,
   reportsOfProject,
+  returnSubmitted,
   submittedWithin,
   unitsRegions,
   updateReport,
@@ -216,16 +216,19 @@ async function decide(
     if (!mayDecide(actor, report)) throw new DomainError('OUT_OF_SCOPE');
     if (report.authorId === actor.userId) throw new DomainError('REPORT_SELF_APPROVAL');
     if (report.status !== 'submitted') throw new DomainError('REPORT_NOT_SUBMITTED');
-    const decided = await updateReport(tx, reportId, {
+    const decision = { decidedBy: actor.userId, decidedAt: deps.now() };
+    // Another approver may have decided on it since it was read (PostgreSQL runs them side by side).
+    const stillSubmitted =
+      outcome === 'approved'
+        ? await approveAndRollUp(tx, reportId, decision)
+        : await returnSubmitted(tx, reportId, { ...decision, returnReason: reason! });
+    if (!stillSubmitted) throw new DomainError('REPORT_NOT_SUBMITTED');
+    const decided: ReportRow = {
+      ...report,
+      ...decision,
       status: outcome,
-      decidedBy: actor.userId,
-      decidedAt: deps.now(),
       returnReason: outcome === 'returned' ? reason! : null,
-    });
-    if (outcome === 'approved') {
-      await advanceLatestFigures(tx, reportId);
-      await refreshIndicatorRollups(tx, { reportId });
-    }
+    };
     return decided;
   });
 }
