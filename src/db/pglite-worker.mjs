@@ -4,6 +4,7 @@ import { fsyncSync, readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { PreparedStatements } from './pglite-prepared.mjs';
 
 /**
  * Out of the box PGlite runs PostgreSQL with fsync off, and the Node file system it runs on
@@ -81,14 +82,18 @@ function errorOf(error) {
 
 /** drizzle asks for some types as text (its parsers hand the value back as it came). */
 function optionsOf(message) {
-  const parsers = {};
-  for (const oid of message.textTypes ?? []) parsers[oid] = (value) => value;
-  const options = { rowMode: message.rowMode ?? 'object', parsers };
+  const options = { rowMode: message.rowMode ?? 'object' };
+  // Only when there are some: PGlite merges them into all its parsers on every query it is handed them.
+  if (message.textTypes?.length) {
+    options.parsers = {};
+    for (const oid of message.textTypes) options.parsers[oid] = (value) => value;
+  }
   if (message.blob) options.blob = new Blob([message.blob]);
   return options;
 }
 
 const client = openClient(workerData.folder, workerData.dump);
+const prepared = new PreparedStatements(client);
 const transactions = new Map();
 
 /**
@@ -105,7 +110,7 @@ function beginTransaction(id, actor) {
     opened = resolve;
   });
   const whole = client.transaction(async (tx) => {
-    if (actor) await tx.query("select set_config('minsheng.actor', $1, true)", [actor]);
+    if (actor) await prepared.query("select set_config('minsheng.actor', $1, true)", [actor], {}, true);
     opened(tx);
     return decided;
   });
@@ -141,8 +146,13 @@ async function on(message) {
 
 async function handle(message) {
   switch (message.op) {
-    case 'query':
-      return (await on(message)).query(message.sql, message.params ?? [], optionsOf(message));
+    case 'query': {
+      const target = await on(message);
+      const params = message.params ?? [];
+      if (prepared.takes(params, message))
+        return prepared.query(message.sql, params, message, target !== client);
+      return target.query(message.sql, params, optionsOf(message));
+    }
     case 'exec':
       return (await on(message)).exec(message.sql);
     case 'begin':
