@@ -51,7 +51,12 @@ describe('a resident on the public page', () => {
     const open = await t.app.inject({ method: 'GET', url: '/api/public/solicitations' });
     expect(open.json().items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ regionName: '沁水县', year: openYear, state: 'open' }),
+        expect.objectContaining({
+          regionName: '沁水县',
+          parentName: '晋城市',
+          year: openYear,
+          state: 'open',
+        }),
       ]),
     );
     const response = await submit({

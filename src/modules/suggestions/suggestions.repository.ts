@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, like, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { inJsonList } from '../../db/json-batches';
 import { rowsOf } from '../../db/transaction';
@@ -74,11 +75,14 @@ export async function windowOf(db: Executor, planYearId: string): Promise<Window
 
 /** Windows with their plan year and region, for the public list. */
 export async function allWindows(db: Executor) {
+  const parents = alias(regions, 'parents');
   return db
     .select({
       planYearId: planYears.id,
       regionCode: planYears.regionCode,
       regionName: regions.name,
+      /** Names repeat (many 城关镇, 城区 in 阳泉市 and in 晋城市): the parent tells them apart. */
+      parentName: parents.name,
       year: planYears.year,
       title: planYears.title,
       opensOn: solicitationWindows.opensOn,
@@ -88,6 +92,7 @@ export async function allWindows(db: Executor) {
     .from(solicitationWindows)
     .innerJoin(planYears, eq(planYears.id, solicitationWindows.planYearId))
     .innerJoin(regions, eq(regions.code, planYears.regionCode))
+    .leftJoin(parents, eq(parents.code, regions.parentCode))
     .orderBy(asc(solicitationWindows.closesOn), asc(planYears.regionCode));
 }
 

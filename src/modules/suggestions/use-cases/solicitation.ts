@@ -101,6 +101,7 @@ export interface PublicSolicitation {
   planYearId: string;
   regionCode: string;
   regionName: string;
+  parentName: string | null;
   year: number;
   title: string | null;
   opensOn: string;

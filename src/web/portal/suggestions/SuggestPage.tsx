@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SUGGESTION_FIELDS } from '../../../modules/suggestions/lexicon.rules';
 import { SUGGESTION_MAX_LENGTH } from '../../../modules/suggestions/suggestion-sheet.rules';
+import { placeLabel } from './answers-choice';
 import {
   chineseDay,
   fetchSolicitations,
@@ -102,7 +103,7 @@ export function SuggestPage() {
             <select name="_region" value={choice} onChange={(e) => setChoice(e.target.value)}>
               {open.map((s) => (
                 <option key={keyOf(s)} value={keyOf(s)}>
-                  {s.regionName} · {s.year}年民生实事
+                  {placeLabel(s, open)} · {s.year}年民生实事
                 </option>
               ))}
             </select>

@@ -51,4 +51,14 @@ describe('which plan year the answers page opens', () => {
   it('names two regions of one name by their city in the choice list', () => {
     expect(YEARS.map((y) => placeLabel(y, YEARS))).toEqual(['阳泉市城区', '晋城市城区', '沁水县']);
   });
+
+  it('names a region by its own name when only its own plan years share it (the suggestion form’s list)', () => {
+    const open = [
+      { regionCode: '140521', regionName: '沁水县', parentName: '晋城市', year: 2026 },
+      { regionCode: '140521', regionName: '沁水县', parentName: '晋城市', year: 2027 },
+      { regionCode: '140502', regionName: '城区', parentName: '晋城市', year: 2027 },
+      { regionCode: '140302', regionName: '城区', parentName: '阳泉市', year: 2027 },
+    ];
+    expect(open.map((s) => placeLabel(s, open))).toEqual(['沁水县', '沁水县', '晋城市城区', '阳泉市城区']);
+  });
 });

@@ -44,8 +44,14 @@ export function chooseAnswersYear(
   return { key: years?.[0] ? planYearKey(years[0]) : null };
 }
 
-/** How the choice list names a plan year: with its parent region when another has the same name. */
-export function placeLabel(y: AnswerYear, all: readonly AnswerYear[]): string {
+interface Place {
+  regionCode: string;
+  regionName: string;
+  parentName?: string | null;
+}
+
+/** How a choice list names a region: with its parent region when another in the list has the same name. */
+export function placeLabel(y: Place, all: readonly Place[]): string {
   const shared = all.some((o) => o.regionName === y.regionName && o.regionCode !== y.regionCode);
   return shared && y.parentName ? `${y.parentName}${y.regionName}` : y.regionName;
 }

@@ -22,6 +22,7 @@ export interface Solicitation {
   planYearId: string;
   regionCode: string;
   regionName: string;
+  parentName: string | null;
   year: number;
   title: string | null;
   opensOn: string;
