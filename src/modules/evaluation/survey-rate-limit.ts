@@ -1,4 +1,5 @@
 import { DomainError } from '../../kernel/errors';
+import { WindowCounter } from '../../kernel/window-counter';
 
 /**
  * Floods of the public survey: per client address (MINSHENG_SURVEY_RATE_LIMIT answers a minute,
@@ -15,29 +16,17 @@ export function surveyAddressLimit(env: NodeJS.ProcessEnv = process.env): number
 }
 
 export class SurveyRateLimiter {
-  private readonly counts = new Map<string, { n: number; resetAt: number }>();
-
-  private hit(key: string, limit: number, now: number): boolean {
-    let entry = this.counts.get(key);
-    if (!entry || entry.resetAt <= now) {
-      if (this.counts.size > 100_000) {
-        for (const [k, e] of this.counts) if (e.resetAt <= now) this.counts.delete(k);
-      }
-      entry = { n: 0, resetAt: now + WINDOW_MS };
-      this.counts.set(key, entry);
-    }
-    entry.n++;
-    return entry.n <= limit;
-  }
+  private readonly byAddress = new WindowCounter(WINDOW_MS);
+  private readonly byRespondent = new WindowCounter(WINDOW_MS);
 
   check(address: string, respondent: string | null, now = Date.now()): void {
     const limit = surveyAddressLimit();
-    if (!this.hit(`a:${address}`, limit, now)) {
+    if (!this.byAddress.hit(address, limit, now)) {
       throw new DomainError('RATE_LIMITED', {
         message: `提交过于频繁：同一网络每分钟最多提交 ${limit} 次评价，请稍后再试`,
       });
     }
-    if (respondent && !this.hit(`r:${respondent}`, PER_RESPONDENT_LIMIT, now)) {
+    if (respondent && !this.byRespondent.hit(respondent, PER_RESPONDENT_LIMIT, now)) {
       throw new DomainError('RATE_LIMITED', { message: '该手机号或测评码提交过于频繁，请一分钟后再试' });
     }
   }

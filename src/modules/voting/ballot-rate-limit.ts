@@ -1,4 +1,5 @@
 import { DomainError } from '../../kernel/errors';
+import { WindowCounter } from '../../kernel/window-counter';
 
 /**
  * Rate limits of the public ballot endpoints. A congress hall puts hundreds of phones behind one
@@ -15,29 +16,9 @@ export function perAddressLimit(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(value) && value > 0 ? value : 6000;
 }
 
-class WindowCounter {
-  private readonly counts = new Map<string, { n: number; resetAt: number }>();
-
-  /** Counts one request; false when over the limit. */
-  hit(key: string, limit: number, now: number): boolean {
-    let entry = this.counts.get(key);
-    if (!entry || entry.resetAt <= now) {
-      if (this.counts.size > 100_000) this.sweep(now);
-      entry = { n: 0, resetAt: now + WINDOW_MS };
-      this.counts.set(key, entry);
-    }
-    entry.n++;
-    return entry.n <= limit;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, entry] of this.counts) if (entry.resetAt <= now) this.counts.delete(key);
-  }
-}
-
 export class BallotRateLimiter {
-  private readonly byAddress = new WindowCounter();
-  private readonly byToken = new WindowCounter();
+  private readonly byAddress = new WindowCounter(WINDOW_MS);
+  private readonly byToken = new WindowCounter(WINDOW_MS);
 
   /** Throws RATE_LIMITED when the address, or the token (any stable key of it), is over its limit. */
   check(address: string, tokenKey: string | null, now = Date.now()): void {
