@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chooseOption } from './support/antd';
 import { screenshotter } from './support/artifacts';
 import { type Browser, launchBrowser } from './support/browser';
+import { png } from './support/images';
 import { apiSession } from './support/journey';
 import { assertWebBuilt, DEMO_PASSWORD, type RunningServer, startServer } from './support/server';
 
@@ -79,6 +80,15 @@ describe('群众提出建议，部门答复后凭查询码看到答复', () => {
     await phone.locator('textarea[name=text]').fill(RESIDENT_TEXT);
     await visible(phone, `${[...RESIDENT_TEXT].length} / 2000 字`);
     await phone.locator('input[name=phone]').fill('139 3563 0001');
+    // A photo of the spot: the form names the chosen picture in Chinese words, not the browser's.
+    await visible(phone, '未选择照片');
+    await phone.locator('input[name=photo]').setInputFiles({
+      name: '楼道.png',
+      mimeType: 'image/png',
+      buffer: png(64, 48),
+    });
+    await visible(phone, '楼道.png');
+    await visible(phone, '换一张');
     await shot(phone, 'resident-writes-on-a-phone');
     await phone.getByRole('button', { name: '提交建议' }).click();
     const code = (await phone.getByTestId('tracking-code').textContent())!.trim();

@@ -30,6 +30,7 @@ export function SuggestPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [photoName, setPhotoName] = useState<string | null>(null);
   const count = useMemo(() => [...text].length, [text]);
 
   useEffect(() => {
@@ -78,6 +79,7 @@ export function SuggestPage() {
         onAgain={() => {
           setReceipt(null);
           setText('');
+          setPhotoName(null);
         }}
       />
     );
@@ -154,9 +156,20 @@ export function SuggestPage() {
             </label>
           </div>
           <p className="suggest-hint">电话仅供工作人员联系您，不会公开。</p>
-          <label>
+          <label className="suggest-photo">
             <span>照片（可不传，JPEG/PNG/WebP，不超过 5 MB）</span>
-            <input name="photo" type="file" accept="image/jpeg,image/png,image/webp" />
+            {/* The browser's own file button speaks the browser's language; this one speaks Chinese. */}
+            <input
+              name="photo"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              className="suggest-photo-input"
+              onChange={(e) => setPhotoName(e.target.files?.[0]?.name ?? null)}
+            />
+            <span className="suggest-photo-pick">
+              <span className="suggest-photo-button">{photoName ? '换一张' : '拍照或选择照片'}</span>
+              <span className="suggest-photo-name">{photoName ?? '未选择照片'}</span>
+            </span>
             {errors.photo && <em className="suggest-error">{errors.photo}</em>}
           </label>
           {errors.form && <p className="suggest-error">{errors.form}</p>}
