@@ -120,8 +120,7 @@ export class PreparedStatements {
     const key = textTypes.join(',');
     const cache = this.parsers;
     if (cache.of !== this.client.parsers || cache.key !== key) {
-      const merged = { ...this.client.parsers };
-      for (const oid of textTypes) merged[oid] = (value) => value;
+      const merged = { ...this.client.parsers, ...textParsers(textTypes) };
       this.parsers = { of: this.client.parsers, key, merged };
     }
     return this.parsers.merged;
@@ -134,4 +133,11 @@ export class PreparedStatements {
  */
 function isStale(error) {
   return (error?.code === '0A000' && /cached plan/.test(error.message)) || error?.code === '26000';
+}
+
+/** drizzle asks for some types as text: a parser for each that hands the value back as it came. */
+export function textParsers(textTypes) {
+  const parsers = {};
+  for (const oid of textTypes) parsers[oid] = (value) => value;
+  return parsers;
 }

@@ -4,7 +4,7 @@ import { fsyncSync, readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
-import { PreparedStatements } from './pglite-prepared.mjs';
+import { PreparedStatements, textParsers } from './pglite-prepared.mjs';
 
 /**
  * Out of the box PGlite runs PostgreSQL with fsync off, and the Node file system it runs on
@@ -84,10 +84,7 @@ function errorOf(error) {
 function optionsOf(message) {
   const options = { rowMode: message.rowMode ?? 'object' };
   // Only when there are some: PGlite merges them into all its parsers on every query it is handed them.
-  if (message.textTypes?.length) {
-    options.parsers = {};
-    for (const oid of message.textTypes) options.parsers[oid] = (value) => value;
-  }
+  if (message.textTypes?.length) options.parsers = textParsers(message.textTypes);
   if (message.blob) options.blob = new Blob([message.blob]);
   return options;
 }

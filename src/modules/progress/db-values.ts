@@ -6,3 +6,11 @@ import type { Quantity } from './quantity.rules';
 export function quantityFromDb(kind: IndicatorKind, value: string): Quantity {
   return kind === 'amount' ? normalizeYuan(value) : Number(value);
 }
+
+/** An indicator as its row comes back (kind as text, target as a numeric string): typed, its target a quantity. */
+export function indicatorFromDb<T extends { kind: string; target: string | null }>(
+  row: T,
+): Omit<T, 'kind' | 'target'> & { kind: IndicatorKind; target: Quantity | null } {
+  const kind = row.kind as IndicatorKind;
+  return { ...row, kind, target: row.target === null ? null : quantityFromDb(kind, row.target) };
+}

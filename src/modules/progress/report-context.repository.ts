@@ -3,8 +3,7 @@ import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/transaction';
 import { planYears } from '../plans/plans.tables';
 import { units } from '../units/units.tables';
-import { quantityFromDb } from './db-values';
-import type { IndicatorKind } from './indicator.rules';
+import { indicatorFromDb, quantityFromDb } from './db-values';
 import {
   allocations,
   indicators,
@@ -58,41 +57,18 @@ function projectContextJson(projectId: SQL | AnyColumn): SQL {
     where p.id = ${projectId})`;
 }
 
-interface ProjectContextJson {
-  id: string;
-  ref: string;
-  name: string;
-  planYearId: string;
-  regionCode: string;
-  year: number;
-  stage: string;
+/** ProjectContext as the statement builds it: the period in two fields, indicators as their rows. */
+type ProjectContextJson = Omit<ProjectContext, 'period' | 'indicators'> & {
   periodStart: string;
   periodEnd: string;
-  unitIds: string[];
   indicators: IndicatorJson[];
-  allocationRegions: string[];
-}
+};
 
-function projectContextOf(p: ProjectContextJson): ProjectContext {
+function projectContextOf({ periodStart, periodEnd, indicators, ...p }: ProjectContextJson): ProjectContext {
   return {
-    id: p.id,
-    ref: p.ref,
-    name: p.name,
-    planYearId: p.planYearId,
-    regionCode: p.regionCode,
-    year: p.year,
-    stage: p.stage,
-    period: { start: p.periodStart, end: p.periodEnd },
-    unitIds: p.unitIds,
-    indicators: p.indicators.map((i) => ({
-      id: i.id,
-      ref: i.ref,
-      name: i.name,
-      unit: i.unit,
-      kind: i.kind as IndicatorKind,
-      target: i.target === null ? null : quantityFromDb(i.kind as IndicatorKind, i.target),
-    })),
-    allocationRegions: p.allocationRegions,
+    ...p,
+    period: { start: periodStart, end: periodEnd },
+    indicators: indicators.map(indicatorFromDb),
   };
 }
 

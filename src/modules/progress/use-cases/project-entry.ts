@@ -5,8 +5,7 @@ import { DomainError } from '../../../kernel/errors';
 import { isWithinRegion } from '../../../kernel/regions';
 import type { AppDeps } from '../../../server/deps';
 import { findPlanYear, PLAN_STAGE_LABELS, type PlanStage } from '../../plans';
-import { quantityFromDb } from '../db-values';
-import type { IndicatorKind } from '../indicator.rules';
+import { indicatorFromDb } from '../db-values';
 import { mayManageProjects } from '../progress.policy';
 import {
   checkProjectEntry,
@@ -197,14 +196,9 @@ export async function projectEntry(deps: AppDeps, actor: Actor, projectId: strin
     partnerUnitIds: unitIds.partner,
     leaders: project.leaders,
     budget: project.budget,
-    indicators: indicatorRows.map((i) => ({
-      ref: i.ref,
-      name: i.name,
-      unit: i.unit,
-      kind: i.kind as IndicatorKind,
-      target: i.target === null ? null : quantityFromDb(i.kind as IndicatorKind, i.target),
-      inUse: i.inUse,
-    })),
+    indicators: indicatorRows.map(({ ref, name, unit, kind, target, inUse }) =>
+      indicatorFromDb({ ref, name, unit, kind, target, inUse }),
+    ),
     milestones: milestoneRows.map((m) => ({
       due: m.due,
       text: m.text,
