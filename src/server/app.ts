@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { z } from 'zod';
 import { type Actor, ANONYMOUS } from '../kernel/actor';
 import { DomainError } from '../kernel/errors';
@@ -24,6 +24,7 @@ import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
 import { sendError } from './http-errors';
 import { requestLogSerializers } from './log-redaction';
+import { isRehearsal, stopRehearsalsOnClose } from './rehearsal';
 import { type AnyRoute, defineRoute, registerRoutes } from './route';
 import { securityHeaders } from './security-headers';
 
@@ -52,6 +53,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const { config, sessions } = deps;
   const app = Fastify({
     logger: options.logger ? { level: 'info', serializers: requestLogSerializers } : false,
+    // The server's own rehearsal of a ballot route is not a request anyone made (rehearsal.ts).
+    logController: new LogController({ disableRequestLogging: isRehearsal }),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.MINSHENG_TRUST_PROXY === '1',
     // Every route validates with zod (see route.ts); schemas are kept for OpenAPI only.
@@ -60,6 +63,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(() => () => true);
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  stopRehearsalsOnClose(app);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     if (path.startsWith('/api/') || !serveWeb)

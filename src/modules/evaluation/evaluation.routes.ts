@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
-import { ballotRateLimiter, canonicalToken, MAX_ROLL } from '../voting';
+import { limitBallotRequest, MAX_ROLL, rehearseTokenRoute } from '../voting';
 import { EVALUATION_MARKS } from './evaluation.rules';
 import { posterPdf, posterSvg } from './poster';
 import { MAX_COMMENT } from './survey.rules';
@@ -55,11 +55,6 @@ const tokenText = z.string().trim().min(1, '请提供测评凭证').max(100, '�
 const mark = z.enum(EVALUATION_MARKS, '评价应为满意、基本满意或不满意');
 const tags = ['满意度测评'];
 const publicTags = ['满意度测评（公开）'];
-
-function limitPublicRead(request: FastifyRequest, deps: object, token: string | null) {
-  const key = token === null ? null : (canonicalToken(token) ?? token.slice(0, 64));
-  ballotRateLimiter(deps).check(request.ip, key);
-}
 
 /** The address the poster's QR code opens: MINSHENG_PUBLIC_URL when set, else this server as asked. */
 function projectPageUrl(request: FastifyRequest, id: string): string {
@@ -165,7 +160,12 @@ export const evaluationRoutes = [
     tags,
     access: 'session',
     params: idParams,
-    handler: ({ deps, actor, params }) => openSession(deps, actor, params.id),
+    handler: async ({ deps, actor, params, request }) => {
+      const session = await openSession(deps, actor, params.id);
+      const ratings = Object.fromEntries(session.projects.map((p) => [p.id, '满意']));
+      void rehearseTokenRoute(request.server, '/api/evaluation-ballot', () => ({ ratings }));
+      return session;
+    },
   }),
   defineRoute({
     method: 'POST',
@@ -278,7 +278,7 @@ export const evaluationRoutes = [
           message: '请提供测评凭证（请求头 x-ballot-token）',
         });
       }
-      limitPublicRead(request, deps, parsed.data);
+      limitBallotRequest(request, deps, parsed.data);
       reply.header('cache-control', 'no-store');
       return readEvaluationBallot(deps, parsed.data);
     },
@@ -294,7 +294,7 @@ export const evaluationRoutes = [
     bodyLimit: 64 * 1024,
     body: z.object({ token: tokenText, ratings: z.record(z.string().max(64), z.string().max(10)) }),
     handler: async ({ deps, request, body, reply }) => {
-      limitPublicRead(request, deps, body.token);
+      limitBallotRequest(request, deps, body.token);
       reply.header('cache-control', 'no-store');
       return castEvaluationBallot(deps, body.token, body.ratings);
     },
@@ -308,7 +308,7 @@ export const evaluationRoutes = [
     csrf: false,
     body: z.object({ receipt: z.string().trim().min(1, '请填写回执码').max(60, '回执码不正确') }),
     handler: async ({ deps, request, body, reply }) => {
-      limitPublicRead(request, deps, null);
+      limitBallotRequest(request, deps, null);
       reply.header('cache-control', 'no-store');
       return lookUpEvaluationReceipt(deps, body.receipt);
     },
@@ -320,7 +320,7 @@ export const evaluationRoutes = [
     tags: publicTags,
     access: 'public',
     handler: ({ deps, request }) => {
-      limitPublicRead(request, deps, null);
+      limitBallotRequest(request, deps, null);
       return publicEvaluations(deps);
     },
   }),
@@ -332,7 +332,7 @@ export const evaluationRoutes = [
     access: 'public',
     params: idParams,
     handler: async ({ deps, request, params }) => {
-      limitPublicRead(request, deps, null);
+      limitBallotRequest(request, deps, null);
       return publicEvaluationResult(deps, params.id);
     },
   }),
@@ -344,7 +344,7 @@ export const evaluationRoutes = [
     access: 'public',
     params: idParams,
     handler: async ({ deps, request, params }) => {
-      limitPublicRead(request, deps, null);
+      limitBallotRequest(request, deps, null);
       return publicProject(deps, params.id);
     },
   }),
@@ -383,7 +383,7 @@ export const evaluationRoutes = [
       access: 'public',
       params: idParams,
       handler: async ({ deps, request, params, reply }) => {
-        limitPublicRead(request, deps, null);
+        limitBallotRequest(request, deps, null);
         const project = await publicProject(deps, params.id);
         const content = {
           heading: project.planTitle?.replace(/（.*?）/g, '') || `${project.year}年民生实事`,

@@ -1,5 +1,8 @@
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../kernel/errors';
 import { WindowCounter } from '../../kernel/window-counter';
+import { isRehearsal } from '../../server/rehearsal';
+import { canonicalToken } from './ballot-secrets';
 
 /**
  * Rate limits of the public ballot endpoints. A congress hall puts hundreds of phones behind one
@@ -38,4 +41,14 @@ export function ballotRateLimiter(owner: object): BallotRateLimiter {
     limiters.set(owner, limiter);
   }
   return limiter;
+}
+
+/**
+ * The limits of a request to a public ballot endpoint (a vote's or an evaluation's): its address and,
+ * when it carries one, its token. The server's own rehearsal (server/rehearsal.ts) is not counted.
+ */
+export function limitBallotRequest(request: FastifyRequest, owner: object, token: string | null): void {
+  if (isRehearsal(request)) return;
+  const key = token === null ? null : (canonicalToken(token) ?? token.slice(0, 64));
+  ballotRateLimiter(owner).check(request.ip, key);
 }

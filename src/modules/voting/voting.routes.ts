@@ -2,8 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
-import { ballotRateLimiter } from './ballot-rate-limit';
-import { canonicalToken } from './ballot-secrets';
+import { limitBallotRequest } from './ballot-rate-limit';
+import { rehearseBallots } from './ballot-rehearsal';
 import { MAX_ROLL } from './roll.rules';
 import { bigScreen, checkIn, issueSlips } from './use-cases/attendance';
 import { castBallot, lookUpReceipt, readBallot, verifySessionBallots } from './use-cases/ballots';
@@ -70,12 +70,6 @@ const ranks = z.record(z.string().max(64), z.number());
 const tokenText = z.string().trim().min(1, '请提供选票凭证').max(100, '选票凭证不正确');
 const tags = ['票决'];
 const publicTags = ['票决（公开）'];
-
-/** The per-address and per-token limits of the public ballot endpoints. */
-function limitBallotRequest(request: FastifyRequest, deps: object, token: string | null): void {
-  const key = token === null ? null : (canonicalToken(token) ?? token.slice(0, 64));
-  ballotRateLimiter(deps).check(request.ip, key);
-}
 
 async function uploadedFile(request: FastifyRequest, code: 'VOTING_ROLL_INVALID' | 'PAPER_SHEET_INVALID') {
   const file = request.isMultipart()
@@ -184,7 +178,11 @@ export const votingRoutes = [
     tags,
     access: 'session',
     params: idParams,
-    handler: ({ deps, actor, params }) => openSession(deps, actor, params.id),
+    handler: async ({ deps, actor, params, request }) => {
+      const session = await openSession(deps, actor, params.id);
+      void rehearseBallots(request.server, session);
+      return session;
+    },
   }),
   defineRoute({
     method: 'POST',
