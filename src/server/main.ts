@@ -1,4 +1,6 @@
 import { openDatabase } from '../db/client';
+import { rehearseOpenEvaluation } from '../modules/evaluation';
+import { rehearseOpenVote } from '../modules/voting';
 import { seed } from '../seed/seed';
 import { buildApp } from './app';
 import { configFromEnv } from './config';
@@ -32,4 +34,9 @@ export async function serve(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Restarted while a vote or an evaluation is open: the deputies' retries come at once (rehearsal.ts).
+  void (async () => {
+    await rehearseOpenVote(app, deps.db);
+    await rehearseOpenEvaluation(app, deps.db);
+  })().catch((error) => console.error('投票页面预热失败（不影响投票）：', error));
 }

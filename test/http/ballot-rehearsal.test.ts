@@ -3,11 +3,14 @@
  * own socket (src/server/rehearsal.ts) so that the deputies' first ballots meet warm code. The
  * rehearsal must record nothing (no ballot, no audit row) and cost the hall's address none of its
  * rate limit: here the per-address limit is 50 a minute, the rehearsal sends 2,000 requests, and a
- * deputy's ballot from the same address is still taken.
+ * deputy's ballot from the same address is still taken. A server started while a session is open
+ * rehearses it the same way (main.ts).
  */
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rehearseOpenEvaluation } from '../../src/modules/evaluation';
+import { rehearseOpenVote } from '../../src/modules/voting';
 import { rehearsalOf } from '../../src/server/rehearsal';
 import { as, openTestApp, type Session, type TestApp } from '../support/app';
 import { testDatabaseKinds } from '../support/databases';
@@ -104,6 +107,17 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
       headers: as(coordinator, false),
     });
     expect(session.json().counts.returned).toBe(1);
+    // A server started while this vote is open rehearses it too (main.ts), and still records nothing.
+    expect(await rehearseOpenVote(t.app, t.deps.db)).toBe(2000);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/voting-sessions/${id}`,
+          headers: as(coordinator, false),
+        })
+      ).json().counts.returned,
+    ).toBe(1);
   });
 
   it('rehearses the evaluation’s ballot route the same way', async () => {
@@ -143,5 +157,8 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
       payload: { token, ratings },
     });
     expect(cast.statusCode).toBe(200);
+    const afterCast = await auditRows();
+    expect(await rehearseOpenEvaluation(t.app, t.deps.db)).toBe(2000);
+    expect(await auditRows()).toBe(afterCast);
   });
 });

@@ -58,6 +58,17 @@ export async function sessionsOfPlanYear(db: Executor, planYearId: string) {
     .orderBy(asc(evaluationSessions.createdAt));
 }
 
+/** The session opened last that still takes ballots (a restarted server rehearses its ballot route). */
+export async function latestOpenSession(db: Executor) {
+  const [row] = await db
+    .select()
+    .from(evaluationSessions)
+    .where(eq(evaluationSessions.state, 'open'))
+    .orderBy(desc(evaluationSessions.openedAt))
+    .limit(1);
+  return row;
+}
+
 export async function updateSession(
   tx: Tx,
   id: string,

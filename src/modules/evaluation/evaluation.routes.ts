@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
-import { limitBallotRequest, MAX_ROLL, rehearseTokenRoute } from '../voting';
+import { limitBallotRequest, MAX_ROLL } from '../voting';
+import { rehearseEvaluationBallots } from './ballot-rehearsal';
 import { EVALUATION_MARKS } from './evaluation.rules';
 import { posterPdf, posterSvg } from './poster';
 import { MAX_COMMENT } from './survey.rules';
@@ -162,8 +163,7 @@ export const evaluationRoutes = [
     params: idParams,
     handler: async ({ deps, actor, params, request }) => {
       const session = await openSession(deps, actor, params.id);
-      const ratings = Object.fromEntries(session.projects.map((p) => [p.id, '满意']));
-      void rehearseTokenRoute(request.server, '/api/evaluation-ballot', () => ({ ratings }));
+      void rehearseEvaluationBallots(request.server, session.projects);
       return session;
     },
   }),

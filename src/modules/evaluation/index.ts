@@ -1,3 +1,4 @@
+export { rehearseOpenEvaluation } from './ballot-rehearsal';
 export { evaluationRoutes } from './evaluation.routes';
 export {
   DEFAULT_SATISFACTION_RULE,

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { Executor } from '../../db/client';
 import { rehearse } from '../../server/rehearsal';
 import { newBallotToken } from './ballot-secrets';
+import { latestOpenSession } from './voting.repository';
 
 /**
  * A public ballot route rehearsed once its session opens (server/rehearsal.ts), with ballots shaped
@@ -28,4 +30,11 @@ export function rehearseBallots(
       ? { ranks: Object.fromEntries(ids.map((id, k) => [id, k + 1])) }
       : { marks: Object.fromEntries(ids.map((id, k) => [id, MARKS[(i + k) % 3]])) },
   );
+}
+
+/** At start: the vote still open, if any, so that a server restarted mid-vote meets the retries warm. */
+export async function rehearseOpenVote(app: FastifyInstance, db: Executor): Promise<number> {
+  const session = await latestOpenSession(db);
+  if (!session?.ballotCandidates) return 0;
+  return rehearseBallots(app, { rule: session.rule, candidates: session.ballotCandidates });
 }

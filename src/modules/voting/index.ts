@@ -1,7 +1,7 @@
 // Pure pieces the evaluation module reuses: tokens and receipts, the ballot chain, the roll, rate limits.
 export { ballotHash, type ChainedBallot, GENESIS_HASH, verifyBallotChain } from './ballot.rules';
 export { ballotRateLimiter, limitBallotRequest } from './ballot-rate-limit';
-export { rehearseTokenRoute } from './ballot-rehearsal';
+export { rehearseOpenVote, rehearseTokenRoute } from './ballot-rehearsal';
 export {
   canonicalReceipt,
   canonicalToken,

@@ -53,6 +53,17 @@ export async function sessionsOfPlanYear(db: Executor, planYearId: string): Prom
     .orderBy(asc(votingSessions.createdAt));
 }
 
+/** The session opened last that still takes ballots (a restarted server rehearses its ballot route). */
+export async function latestOpenSession(db: Executor): Promise<SessionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(votingSessions)
+    .where(eq(votingSessions.state, 'open'))
+    .orderBy(desc(votingSessions.openedAt))
+    .limit(1);
+  return row;
+}
+
 export async function updateSession(
   tx: Tx,
   id: string,
