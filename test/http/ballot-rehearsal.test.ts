@@ -120,6 +120,22 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
     ).toBe(1);
   });
 
+  it('counts a client that sends the rehearsal header itself: only the server knows its value', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/ballot',
+        remoteAddress: '203.0.113.9',
+        headers: { 'x-ballot-token': `guess-${i}`, 'x-minsheng-rehearsal': '1' },
+      });
+      statuses.push(res.statusCode);
+    }
+    // The per-address limit is 50 a minute here: the 51st request on is refused.
+    expect(statuses.slice(0, 50).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(50).every((s) => s === 429)).toBe(true);
+  });
+
   it('rehearses the evaluation’s ballot route the same way', async () => {
     const created = await post('/api/plan-years/140521/2023/evaluation-sessions', {
       title: '沁水县2023年民生实事项目满意度测评',

@@ -115,6 +115,29 @@ async function adminQuery(baseUrl: string, sql: string): Promise<void> {
   }
 }
 
+/**
+ * The pool's end() resolves before the server has closed every connection; a forced drop meanwhile
+ * sends those connections a FATAL (57P01) that their ending clients raise as an unhandled error, which
+ * fails the run. So the drop waits (up to 5 s) until nobody is connected, and forces only after that.
+ */
+async function dropWhenDisconnected(baseUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    for (let waited = 0; waited < 5000; waited += 50) {
+      const { rows } = await admin.query(
+        'select count(*)::int as n from pg_stat_activity where datname = $1',
+        [name],
+      );
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 function databaseUrl(baseUrl: string, name: string): string {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
@@ -151,7 +174,7 @@ async function openScratchPostgres(baseUrl: string, template: string): Promise<T
     url,
     close: async () => {
       await database.close();
-      await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropWhenDisconnected(baseUrl, name);
     },
   };
 }
