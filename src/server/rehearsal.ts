@@ -23,14 +23,15 @@ export function isRehearsal(request: Pick<FastifyRequest, 'headers'>): boolean {
   return request.headers[HEADER] === secret;
 }
 
+/** The requests of one rehearsal, and how many go at a time. */
+const REQUESTS = 2000;
+const CONCURRENCY = 100;
+
 export interface RehearsalPlan {
-  method: 'POST';
+  /** The route, rehearsed with POST. */
   url: string;
   /** The i-th request's JSON body. */
   body: (i: number) => unknown;
-  /** How many requests, and how many at a time. */
-  requests?: number;
-  concurrency?: number;
 }
 
 const running = new WeakMap<FastifyInstance, Promise<number>>();
@@ -47,19 +48,17 @@ export function rehearse(app: FastifyInstance, plan: RehearsalPlan): Promise<num
   const target = listeningAt(app);
   if (!target) return Promise.resolve(0);
   const run = (async () => {
-    const total = plan.requests ?? 2000;
-    const concurrency = plan.concurrency ?? 100;
-    const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     let sent = 0;
     let answered = 0;
     const worker = async () => {
-      while (sent < total && !closing.has(app)) {
+      while (sent < REQUESTS && !closing.has(app)) {
         const body = JSON.stringify(plan.body(sent++));
-        if (await send(agent, target, plan, body)) answered++;
+        if (await send(agent, target, plan.url, body)) answered++;
       }
     };
     try {
-      await Promise.all(Array.from({ length: concurrency }, worker));
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     } finally {
       agent.destroy();
     }
@@ -93,7 +92,7 @@ function listeningAt(app: FastifyInstance): { host: string; port: number } | nul
 function send(
   agent: Agent,
   target: { host: string; port: number },
-  plan: RehearsalPlan,
+  url: string,
   body: string,
 ): Promise<boolean> {
   return new Promise((resolve) => {
@@ -102,8 +101,8 @@ function send(
         agent,
         host: target.host,
         port: target.port,
-        method: plan.method,
-        path: plan.url,
+        method: 'POST',
+        path: url,
         headers: {
           [HEADER]: secret,
           'content-type': 'application/json',

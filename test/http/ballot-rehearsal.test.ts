@@ -42,6 +42,26 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
     return form;
   };
 
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: as(coordinator, false) });
+  /**
+   * Loads a roll of two into a session of `kind`, opens it, checks that its rehearsal answered 2,000
+   * requests and wrote no audit row, and checks the first deputy in: the check-in's answer.
+   */
+  const openRehearsedAndCheckIn = async (kind: 'voting-sessions' | 'evaluation-sessions', id: string) => {
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/${kind}/${id}/roll/import`,
+      headers: as(coordinator),
+      payload: rollForm(),
+    });
+    expect((await post(`/api/${kind}/${id}/open`)).statusCode).toBe(200);
+    const before = await auditRows();
+    expect(await rehearsalOf(t.app)).toBe(2000);
+    expect(await auditRows()).toBe(before);
+    const roll = await get(`/api/${kind}/${id}/roll`);
+    return post(`/api/${kind}/${id}/check-ins`, { deputyId: roll.json().items[0].id });
+  };
+
   beforeAll(async () => {
     process.env.MINSHENG_BALLOT_RATE_LIMIT = '50';
     t = await openTestApp(kind, { loginRateLimitPerMinute: 1000 });
@@ -77,23 +97,7 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
       seats: 12,
     });
     const id = created.json().id;
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/voting-sessions/${id}/roll/import`,
-      headers: as(coordinator),
-      payload: rollForm(),
-    });
-    expect((await post(`/api/voting-sessions/${id}/open`)).statusCode).toBe(200);
-    const before = await auditRows();
-    expect(await rehearsalOf(t.app)).toBe(2000);
-    expect(await auditRows()).toBe(before);
-
-    const roll = await t.app.inject({
-      method: 'GET',
-      url: `/api/voting-sessions/${id}/roll`,
-      headers: as(coordinator, false),
-    });
-    const checkIn = await post(`/api/voting-sessions/${id}/check-ins`, { deputyId: roll.json().items[0].id });
+    const checkIn = await openRehearsedAndCheckIn('voting-sessions', id);
     const ballot = await t.app.inject({
       method: 'POST',
       url: '/api/ballot',
@@ -101,23 +105,10 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
     });
     expect(ballot.statusCode).toBe(200);
     expect(ballot.json().message).toContain('投票成功');
-    const session = await t.app.inject({
-      method: 'GET',
-      url: `/api/voting-sessions/${id}`,
-      headers: as(coordinator, false),
-    });
-    expect(session.json().counts.returned).toBe(1);
+    expect((await get(`/api/voting-sessions/${id}`)).json().counts.returned).toBe(1);
     // A server started while this vote is open rehearses it too (main.ts), and still records nothing.
     expect(await rehearseOpenVote(t.app, t.deps.db)).toBe(2000);
-    expect(
-      (
-        await t.app.inject({
-          method: 'GET',
-          url: `/api/voting-sessions/${id}`,
-          headers: as(coordinator, false),
-        })
-      ).json().counts.returned,
-    ).toBe(1);
+    expect((await get(`/api/voting-sessions/${id}`)).json().counts.returned).toBe(1);
   });
 
   it('counts a client that sends the rehearsal header itself: only the server knows its value', async () => {
@@ -141,25 +132,7 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
       title: '沁水县2023年民生实事项目满意度测评',
     });
     const id = created.json().id;
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/evaluation-sessions/${id}/roll/import`,
-      headers: as(coordinator),
-      payload: rollForm(),
-    });
-    expect((await post(`/api/evaluation-sessions/${id}/open`)).statusCode).toBe(200);
-    const before = await auditRows();
-    expect(await rehearsalOf(t.app)).toBe(2000);
-    expect(await auditRows()).toBe(before);
-
-    const roll = await t.app.inject({
-      method: 'GET',
-      url: `/api/evaluation-sessions/${id}/roll`,
-      headers: as(coordinator, false),
-    });
-    const checkIn = await post(`/api/evaluation-sessions/${id}/check-ins`, {
-      deputyId: roll.json().items[0].id,
-    });
+    const checkIn = await openRehearsedAndCheckIn('evaluation-sessions', id);
     const token = checkIn.json().token;
     const read = await t.app.inject({
       method: 'GET',

@@ -14,7 +14,7 @@ export function rehearseTokenRoute(
   url: string,
   choices: (i: number) => Record<string, unknown>,
 ): Promise<number> {
-  return rehearse(app, { method: 'POST', url, body: (i) => ({ token: newBallotToken(), ...choices(i) }) });
+  return rehearse(app, { url, body: (i) => ({ token: newBallotToken(), ...choices(i) }) });
 }
 
 const MARKS = ['yes', 'no', 'abstain'] as const;
