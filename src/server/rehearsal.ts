@@ -34,16 +34,19 @@ export interface RehearsalPlan {
   body: (i: number) => unknown;
 }
 
-const running = new WeakMap<FastifyInstance, Promise<number>>();
+/** Per server, the rehearsal under way of each route. */
+const running = new WeakMap<FastifyInstance, Map<string, Promise<number>>>();
 const closing = new WeakSet<FastifyInstance>();
 
 /**
  * Rehearses a route in the background, over the server's own socket; resolves with the number of
- * requests answered (0 when the server is not listening, fewer when it closed meanwhile). One
- * rehearsal at a time per server: a call while one runs joins it.
+ * requests answered (0 when the server is not listening, fewer when it closed meanwhile). A call while
+ * the same route is being rehearsed joins that rehearsal; another route (a vote and an evaluation
+ * opened at the same sitting) gets its own.
  */
 export function rehearse(app: FastifyInstance, plan: RehearsalPlan): Promise<number> {
-  const current = running.get(app);
+  let routes = running.get(app);
+  const current = routes?.get(plan.url);
   if (current) return current;
   const target = listeningAt(app);
   if (!target) return Promise.resolve(0);
@@ -64,21 +67,25 @@ export function rehearse(app: FastifyInstance, plan: RehearsalPlan): Promise<num
     }
     return answered;
   })();
-  running.set(app, run);
-  void run.finally(() => running.delete(app));
+  if (!routes) {
+    routes = new Map();
+    running.set(app, routes);
+  }
+  routes.set(plan.url, run);
+  void run.finally(() => routes.delete(plan.url));
   return run;
 }
 
-/** The rehearsal under way, if any (for tests and for closing). */
-export function rehearsalOf(app: FastifyInstance): Promise<number> | undefined {
-  return running.get(app);
+/** The rehearsal of a route under way, if any (for tests). */
+export function rehearsalOf(app: FastifyInstance, url: string): Promise<number> | undefined {
+  return running.get(app)?.get(url);
 }
 
 /** Stops rehearsals when the server closes (buildApp calls this once). */
 export function stopRehearsalsOnClose(app: FastifyInstance): void {
   app.addHook('preClose', async () => {
     closing.add(app);
-    await running.get(app);
+    await Promise.all(running.get(app)?.values() ?? []);
   });
 }
 

@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rehearseOpenEvaluation } from '../../src/modules/evaluation';
 import { rehearseOpenVote } from '../../src/modules/voting';
-import { rehearsalOf } from '../../src/server/rehearsal';
+import { rehearsalOf, rehearse } from '../../src/server/rehearsal';
 import { as, openTestApp, type Session, type TestApp } from '../support/app';
 import { testDatabaseKinds } from '../support/databases';
 
@@ -56,7 +56,8 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
     });
     expect((await post(`/api/${kind}/${id}/open`)).statusCode).toBe(200);
     const before = await auditRows();
-    expect(await rehearsalOf(t.app)).toBe(2000);
+    const route = kind === 'voting-sessions' ? '/api/ballot' : '/api/evaluation-ballot';
+    expect(await rehearsalOf(t.app, route)).toBe(2000);
     expect(await auditRows()).toBe(before);
     const roll = await get(`/api/${kind}/${id}/roll`);
     return post(`/api/${kind}/${id}/check-ins`, { deputyId: roll.json().items[0].id });
@@ -149,5 +150,14 @@ describe.each(testDatabaseKinds())('the ballot routes rehearsed when a session o
     const afterCast = await auditRows();
     expect(await rehearseOpenEvaluation(t.app, t.deps.db)).toBe(2000);
     expect(await auditRows()).toBe(afterCast);
+  });
+
+  it('rehearses a vote and an evaluation opened at the same time each on its own', async () => {
+    const body = () => ({ token: 'never-issued' });
+    const vote = rehearse(t.app, { url: '/api/ballot', body });
+    const evaluation = rehearse(t.app, { url: '/api/evaluation-ballot', body });
+    expect(vote).not.toBe(evaluation);
+    expect(rehearse(t.app, { url: '/api/ballot', body })).toBe(vote);
+    expect(await Promise.all([vote, evaluation])).toEqual([2000, 2000]);
   });
 });
