@@ -46,13 +46,21 @@ z.config(z.locales.zhCN());
 export interface BuildOptions {
   deps: AppDeps;
   logger?: boolean;
+  /** Where the log goes when `logger` is on (standard output when left out; tests read it). */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { deps } = options;
   const { config, sessions } = deps;
   const app = Fastify({
-    logger: options.logger ? { level: 'info', serializers: requestLogSerializers } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          serializers: requestLogSerializers,
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     // The server's own rehearsal of a ballot route is not a request anyone made (rehearsal.ts).
     logController: new LogController({ disableRequestLogging: isRehearsal }),
     bodyLimit: 1024 * 1024,
