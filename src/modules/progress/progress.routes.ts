@@ -7,6 +7,7 @@ import { adoptElectedCandidates } from './use-cases/adopt-candidates';
 import { addPhoto, readPhoto, removePhoto } from './use-cases/photos';
 import { exportPlan, importPlan } from './use-cases/plan-exchange';
 import { createProject, editProject, projectEntry } from './use-cases/project-entry';
+import { publicPlanProgress, publicPlanYears } from './use-cases/public-progress';
 import {
   approvalQueue,
   approveReport,
@@ -60,6 +61,9 @@ const reportBody = z.object({
 });
 const reason = z.object({ reason: z.string().trim().min(1, '请填写原因').max(500) });
 const tags = ['项目实施'];
+const publicTags = ['项目进展（公开）'];
+/** Read by anyone: enough for a village's shared connection, not for a scraper hammering the roll-up. */
+const publicReadLimit = { max: 120, timeWindow: '1 minute' };
 
 export const progressRoutes = [
   defineRoute({
@@ -322,5 +326,25 @@ export const progressRoutes = [
     tags,
     access: 'session',
     handler: ({ deps, actor }) => approvalQueue(deps, actor),
+  }),
+  // ── residents (no login): what a bulletin publishes ──
+  defineRoute({
+    method: 'GET',
+    url: '/api/public/plan-years',
+    summary: '可公开查看项目进展的地区和年度（有项目的年度计划，新的在前）',
+    tags: publicTags,
+    access: 'public',
+    rateLimit: publicReadLimit,
+    handler: ({ deps }) => publicPlanYears(deps),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/public/plan-years/:region/:year/projects',
+    summary: '年度民生实事项目进展（公开）：各项目今日的状态、完成率和亮灯，以及总体情况',
+    tags: publicTags,
+    access: 'public',
+    rateLimit: publicReadLimit,
+    params: planParams,
+    handler: ({ deps, params }) => publicPlanProgress(deps, params.region, params.year),
   }),
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
+import { rowsOf } from '../../db/transaction';
 import { planYears } from '../plans';
 import { units } from '../units';
 import type { PlanProject } from './plan-format.schema';
@@ -241,4 +242,29 @@ export async function insertImportedReports(tx: Executor, reports: readonly Impo
     await tx.insert(progressReports).values(rows.slice(i, i + BATCH));
   for (let i = 0; i < values.length; i += BATCH)
     await tx.insert(reportValues).values(values.slice(i, i + BATCH));
+}
+
+/** Plan years with at least one project, newest first: what the public can follow. */
+export async function planYearsWithProjects(db: Executor) {
+  const result = await db.execute(sql`
+    select p.region_code as "regionCode", r.name as "regionName", pr.name as "parentName", p.year, p.title,
+      p.demo, count(*)::int as projects
+    from projects j
+    join plan_years p on p.id = j.plan_year_id
+    join regions r on r.code = p.region_code
+    left join regions pr on pr.code = r.parent_code
+    group by p.region_code, r.name, pr.name, p.year, p.title, p.demo
+    order by p.year desc, p.region_code
+    limit 200
+  `);
+  return rowsOf<{
+    regionCode: string;
+    regionName: string;
+    /** Tells apart two regions of the same name (阳泉市 城区, 晋城市 城区). */
+    parentName: string | null;
+    year: number;
+    title: string | null;
+    demo: boolean;
+    projects: number;
+  }>(result).map((r) => ({ ...r, year: Number(r.year), projects: Number(r.projects) }));
 }

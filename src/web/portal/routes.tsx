@@ -18,6 +18,7 @@ function lazyPage(load: () => Promise<Record<string, ComponentType>>, name: stri
 
 export const portalRoutes: RouteObject[] = [
   { path: '/portal', element: <PortalHome /> },
+  { path: '/portal/projects', element: lazyPage(() => import('./projects/ProgressPage'), 'ProgressPage') },
   { path: '/p/:projectId', element: lazyPage(() => import('./projects/ProjectPage'), 'ProjectPage') },
   {
     path: '/portal/evaluate/:token?',

@@ -23,7 +23,7 @@ export async function planYearOrThrow(deps: AppDeps, actor: Actor, regionCode: s
   return planYear;
 }
 
-function lightOptions(rule: unknown) {
+export function lightOptions(rule: unknown) {
   if (rule === null || rule === undefined) return {};
   const parsed = resolveLightRule(rule);
   return parsed.ok ? { lightRule: parsed.rule } : {};

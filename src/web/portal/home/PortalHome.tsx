@@ -4,6 +4,7 @@ import { EvaluationList } from '../evaluation/EvaluationList';
 /** The residents' front door. Plain React and CSS on purpose: it must stay small on a phone. */
 const SERVICES = [
   { title: '公开征集', text: '提出您希望政府今年办理的民生实事建议', to: '/portal/suggest' },
+  { title: '项目进展', text: '查看民生实事项目的进度和完成情况', to: '/portal/projects' },
   { title: '建议查询', text: '凭查询码查看您的建议办理情况和答复', to: '/portal/track' },
   { title: '建议答复', text: '查看各部门对群众建议的公开答复', to: '/portal/answers' },
   { title: '代表投票', text: '人大代表凭选票凭证码进行民生实事项目票决', to: '/portal/vote' },

@@ -9,6 +9,7 @@ interface PublicProject {
   name: string;
   field: string | null;
   task: string | null;
+  region: string;
   year: number;
   planTitle: string | null;
   demo: boolean;
@@ -118,6 +119,7 @@ export function ProjectPage() {
 
       <section className="project-card">
         <h2>责任单位</h2>
+        {project.units.length === 0 && <p className="project-muted">尚未公布责任单位。</p>}
         <dl className="project-units">
           {project.units.map((u) => (
             <div key={u.role}>
@@ -179,6 +181,14 @@ export function ProjectPage() {
           提建议
         </Link>
       </section>
+      <p className="portal-back">
+        <Link
+          to={`/portal/projects?${new URLSearchParams({ region: project.region, year: String(project.year) })}`}
+        >
+          {project.year}年全部项目
+        </Link>{' '}
+        · <Link to="/portal">返回首页</Link>
+      </p>
       <footer className="portal-footer">民生实事 · 公众服务</footer>
     </main>
   );

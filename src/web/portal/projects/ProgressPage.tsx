@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { placeLabel, planYearKey } from '../suggestions/answers-choice';
+import { PortalError, portalFetch } from './portal-api';
+import './projects.css';
+
+interface PlanYearItem {
+  regionCode: string;
+  regionName: string;
+  parentName: string | null;
+  year: number;
+  title: string | null;
+  demo: boolean;
+  projects: number;
+}
+
+interface PublicProgress {
+  region: string;
+  regionName: string;
+  year: number;
+  title: string | null;
+  demo: boolean;
+  asOf: string;
+  elapsed: number;
+  total: number;
+  completed: number;
+  inProgress: number;
+  lagging: number;
+  projects: Array<{
+    id: string;
+    name: string;
+    field: string | null;
+    leadUnits: string[];
+    status: string;
+    standing: string;
+    completion: number;
+    light: string;
+    lightLabel: string;
+  }>;
+}
+
+const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
+const chineseDate = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
+
+/**
+ * 项目进展公开: every project of a plan year with where it stands today (status, completion rate and
+ * light, as the monthly bulletin has them), each opening its own page (码上查). `?region=&year=`
+ * opens a plan year; without it, the newest.
+ */
+export function ProgressPage() {
+  const [params, setParams] = useSearchParams();
+  const [years, setYears] = useState<PlanYearItem[] | null>(null);
+  const [progress, setProgress] = useState<PublicProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const region = params.get('region');
+  const year = params.get('year');
+  const choice = region && year ? `${region}/${year}` : years?.[0] ? planYearKey(years[0]) : null;
+  const failed = (e: unknown) => setError(e instanceof PortalError ? e.message : '网络异常，请稍后刷新');
+
+  useEffect(() => {
+    document.title = '项目进展 · 民生实事';
+    portalFetch<{ items: PlanYearItem[] }>('/api/public/plan-years')
+      .then(({ items }) => setYears(items))
+      .catch(failed);
+  }, []);
+
+  useEffect(() => {
+    setProgress(null);
+    setError(null);
+    if (!choice) return;
+    portalFetch<PublicProgress>(`/api/public/plan-years/${choice}/projects`).then(setProgress).catch(failed);
+  }, [choice]);
+
+  const options = years ?? [];
+  return (
+    <main className="portal progress-page">
+      <header className="portal-header">
+        <h1>项目进展</h1>
+        <p>民生实事办得怎么样：每个项目的进度和完成情况</p>
+      </header>
+      {options.length > 0 && (
+        <label className="progress-choice">
+          <span>地区和年度</span>
+          <select
+            value={choice ?? ''}
+            onChange={(e) => {
+              const [r, y] = e.target.value.split('/');
+              setParams({ region: r!, year: y! });
+            }}
+          >
+            {choice && !options.some((o) => planYearKey(o) === choice) && (
+              <option value={choice}>{choice}</option>
+            )}
+            {options.map((o) => (
+              <option key={planYearKey(o)} value={planYearKey(o)}>
+                {placeLabel(o, options)} {o.year}年（{o.projects} 个项目）
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {error && <p className="project-card progress-error">{error}</p>}
+      {years && years.length === 0 && <p className="project-card">目前还没有公开的民生实事项目。</p>}
+      {choice && !progress && !error && <p className="portal-loading">正在加载…</p>}
+      {progress && (
+        <section aria-label="项目进展">
+          <div className="project-card progress-summary">
+            <h2>{progress.title ?? `${progress.regionName}${progress.year}年民生实事`}</h2>
+            {progress.demo && <p className="project-demo">演示数据</p>}
+            <p>
+              截至{chineseDate(progress.asOf)}（序时进度 {percent(progress.elapsed)}）：共 {progress.total}{' '}
+              件，已完成 {progress.completed} 件，正在推进 {progress.inProgress} 件
+              {progress.lagging > 0 && `，其中 ${progress.lagging} 件进度滞后`}。
+            </p>
+          </div>
+          <ol className="progress-list">
+            {progress.projects.map((p) => (
+              <li key={p.id}>
+                <Link to={`/p/${p.id}`} className={`progress-item light-${p.light}`}>
+                  <span className="progress-name">{p.name}</span>
+                  <span className={`progress-status status-${p.status}`}>{p.standing}</span>
+                  <span
+                    className="indicator-bar"
+                    role="progressbar"
+                    aria-label={`${p.name} 完成率`}
+                    aria-valuenow={Math.round(p.completion * 100)}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                  >
+                    <span style={{ width: `${Math.min(100, p.completion * 100)}%` }} />
+                  </span>
+                  <span className="progress-meta">
+                    完成率 {percent(p.completion)} · {p.lightLabel}
+                    {p.field && ` · ${p.field}`}
+                    {p.leadUnits.length > 0 && ` · ${p.leadUnits.join('、')}`}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <p className="portal-back">
+        <Link to="/portal/answers">建议答复</Link> · <Link to="/portal">返回首页</Link>
+      </p>
+    </main>
+  );
+}
