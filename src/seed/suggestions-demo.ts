@@ -140,7 +140,9 @@ export async function seedDemoSuggestions(deps: AppDeps): Promise<number> {
         });
         added++;
       }
-      await autoGroup(deps, SEED_ACTOR, QINSHUI, 2023);
+      // Triaged after the window closed and answered before the congress of February 2023, as it
+      // happened: a demo that dated 2023's answers by today's clock would read as years late.
+      await autoGroup(atTime(deps, '2022-12-12T10:00:00+08:00'), SEED_ACTOR, QINSHUI, 2023);
       await routeAndAnswer(deps, planYear.id);
     }
   }
@@ -158,10 +160,26 @@ async function routeAndAnswer(deps: AppDeps, planYearId: string): Promise<void> 
   for (const [i, group] of sorted.entries()) {
     const answer = ANSWERS.find((a) => a.match.test(group.label));
     if (!answer && i % 3 === 2) continue;
-    await routeGroup(deps, SEED_ACTOR, group.id, { unitId: group.unitId! });
+    await routeGroup(atTime(deps, '2022-12-13T10:00:00+08:00'), SEED_ACTOR, group.id, {
+      unitId: group.unitId!,
+    });
     if (answer)
-      await answerGroup(deps, SEED_ACTOR, group.id, { verdict: answer.verdict, reason: answer.reason });
+      await answerGroup(
+        atTime(deps, `2022-12-${String(20 + (i % 10)).padStart(2, '0')}T15:00:00+08:00`),
+        SEED_ACTOR,
+        group.id,
+        {
+          verdict: answer.verdict,
+          reason: answer.reason,
+        },
+      );
   }
+}
+
+/** The same dependencies with the clock stopped at `iso`. */
+function atTime(deps: AppDeps, iso: string): AppDeps {
+  const at = new Date(iso);
+  return { ...deps, now: () => at };
 }
 
 function addDays(isoDate: string, days: number): string {
