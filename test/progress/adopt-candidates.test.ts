@@ -55,9 +55,13 @@ describe.each(testDatabaseKinds())('adopting the elected candidates on $name', (
       { role: '责任人', name: '李慧鑫', phone: '18235666981' },
     ]);
     expect(park.milestones).toHaveLength(9);
+    // Its steps are what it is measured by: exported as a count of the nine reached, one more planned
+    // at each due date (the exchange format has no milestone kind: plan-export.rules.ts).
     expect(park.indicators).toEqual([
-      { ref: 'M1', name: '推进计划节点', unit: '个', kind: 'milestone', target: 9 },
+      { ref: 'M1', name: '推进计划节点', unit: '个', kind: 'count', target: 9 },
     ]);
+    const byDue = [...park.milestones].sort((a, b) => a.due.localeCompare(b.due));
+    expect(byDue.map((m) => m.planned.M1)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const walkway = plan.projects[3]!;
     expect(walkway.partnerUnits).toEqual(['园林绿化服务中心', '交警大队', '晋城市生态环境局沁水分局']);
   });

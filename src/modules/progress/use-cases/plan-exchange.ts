@@ -10,6 +10,7 @@ import type { AppDeps } from '../../../server/deps';
 import { findPlanYear, planYears } from '../../plans';
 import { findRegion, insertRegions } from '../../regions';
 import { findUnitByName, guessUnitKind, insertUnit, normalizeUnitName } from '../../units';
+import { inExchangeKinds } from '../plan-export.rules';
 import { type PlanDocument, parsePlanDocument, serializePlanDocument } from '../plan-format.schema';
 import {
   clearPlanContents,
@@ -163,5 +164,5 @@ export async function loadPlanDocument(
 export async function exportPlan(deps: AppDeps, actor: Actor | string, regionCode: string, year: number) {
   if (typeof actor !== 'string' && !can(actor, 'plan.read', { regionCode }))
     throw new DomainError('OUT_OF_SCOPE');
-  return loadPlanDocument(deps.db, regionCode, year);
+  return inExchangeKinds(await loadPlanDocument(deps.db, regionCode, year));
 }
