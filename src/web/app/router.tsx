@@ -23,6 +23,7 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/progress': page(() => import('../features/progress/ProgressHomePage'), 'ProgressHomePage'),
   '/approvals': page(() => import('../features/progress/ApprovalsPage'), 'ApprovalsPage'),
   '/bulletins': page(() => import('../features/reports/BulletinsPage'), 'BulletinsPage'),
+  '/disclosure': page(() => import('../features/progress/DisclosurePage'), 'DisclosurePage'),
   '/evaluation': page(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage'),
   '/year-end': page(() => import('../features/reports/YearEndPage'), 'YearEndPage'),
   '/suggestions': page(() => import('../features/suggestions/SuggestionsPage'), 'SuggestionsPage'),

@@ -40,6 +40,7 @@ interface PublicProgress {
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
+const problem = (e: unknown) => (e instanceof PortalError ? e.message : '网络异常，请稍后刷新');
 const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -58,20 +59,21 @@ export function ProgressPage() {
   const region = params.get('region');
   const year = params.get('year');
   const choice = region && year ? `${region}/${year}` : years?.[0] ? planYearKey(years[0]) : null;
-  const failed = (e: unknown) => setError(e instanceof PortalError ? e.message : '网络异常，请稍后刷新');
 
   useEffect(() => {
     document.title = '项目进展 · 民生实事';
     portalFetch<{ items: PlanYearItem[] }>('/api/public/plan-years')
       .then(({ items }) => setYears(items))
-      .catch(failed);
+      .catch((e) => setError(problem(e)));
   }, []);
 
   useEffect(() => {
     setProgress(null);
     setError(null);
     if (!choice) return;
-    portalFetch<PublicProgress>(`/api/public/plan-years/${choice}/projects`).then(setProgress).catch(failed);
+    portalFetch<PublicProgress>(`/api/public/plan-years/${choice}/projects`)
+      .then(setProgress)
+      .catch((e) => setError(problem(e)));
   }, [choice]);
 
   const options = years ?? [];
