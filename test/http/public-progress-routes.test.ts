@@ -34,6 +34,19 @@ describe.each(testDatabaseKinds())('project progress in public ($name)', (kind) 
     expect(order).toEqual([...order].sort((a, b) => b - a));
   });
 
+  it('finds plan years by the name of their region or of the region above it', async () => {
+    const names = async (q: string) =>
+      (await get(`/api/public/plan-years?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((y: { regionName: string; year: number }) => `${y.regionName}${y.year}`);
+    expect(await names('沁水')).toEqual(['沁水县2023', '沁水县2022']);
+    expect(await names('晋城')).toEqual(expect.arrayContaining(['晋城市2023', '沁水县2023']));
+    expect(await names('%')).toEqual([]);
+    const long = await get(`/api/public/plan-years?q=${encodeURIComponent('很'.repeat(21))}`);
+    expect(long.statusCode).toBe(422);
+    expect(long.json().error).toMatchObject({ field: 'q', message: '地区名称不能超过 20 字' });
+  });
+
   it('shows a finished year as its bulletin does: every project done, how it was done, nothing personal', async () => {
     const page = await get('/api/public/plan-years/410000/2023/projects');
     expect(page.statusCode).toBe(200);

@@ -331,11 +331,12 @@ export const progressRoutes = [
   defineRoute({
     method: 'GET',
     url: '/api/public/plan-years',
-    summary: '可公开查看项目进展的地区和年度（有项目的年度计划，新的在前）',
+    summary: '可公开查看项目进展的地区和年度（有项目的年度计划，新的在前，至多 200 个；q 按地区名称查找）',
     tags: publicTags,
     access: 'public',
     rateLimit: publicReadLimit,
-    handler: ({ deps }) => publicPlanYears(deps),
+    query: z.object({ q: z.string().trim().max(20, '地区名称不能超过 20 字').optional() }),
+    handler: ({ deps, query }) => publicPlanYears(deps, query.q || undefined),
   }),
   defineRoute({
     method: 'GET',

@@ -244,8 +244,12 @@ export async function insertImportedReports(tx: Executor, reports: readonly Impo
     await tx.insert(reportValues).values(values.slice(i, i + BATCH));
 }
 
-/** Plan years with at least one project, newest first: what the public can follow. */
-export async function planYearsWithProjects(db: Executor) {
+/**
+ * Plan years with at least one project, newest first: what the public can follow. `named` keeps those
+ * whose region's name (or its parent's) contains it: a country has thousands of counties.
+ */
+export async function planYearsWithProjects(db: Executor, named?: string) {
+  const pattern = named ? `%${named.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const result = await db.execute(sql`
     select p.region_code as "regionCode", r.name as "regionName", pr.name as "parentName", p.year, p.title,
       p.demo, count(*)::int as projects
@@ -253,6 +257,7 @@ export async function planYearsWithProjects(db: Executor) {
     join plan_years p on p.id = j.plan_year_id
     join regions r on r.code = p.region_code
     left join regions pr on pr.code = r.parent_code
+    where ${pattern}::text is null or r.name like ${pattern} or pr.name like ${pattern}
     group by p.region_code, r.name, pr.name, p.year, p.title, p.demo
     order by p.year desc, p.region_code
     limit 200

@@ -18,8 +18,8 @@ import { clampToPeriod, lightOptions, today } from './views';
  * overview computes it. Only what a bulletin publishes: no phones, no people, no budget lines, no
  * reporting flags.
  */
-export async function publicPlanYears(deps: AppDeps) {
-  return { items: await planYearsWithProjects(deps.db) };
+export async function publicPlanYears(deps: AppDeps, named?: string) {
+  return { items: await planYearsWithProjects(deps.db, named) };
 }
 
 export async function publicPlanProgress(deps: AppDeps, regionCode: string, year: number) {

@@ -40,6 +40,8 @@ interface PublicProgress {
 }
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
+/** More plan years than this and the page offers a search by region name. */
+const SEARCH_ABOVE = 12;
 const problem = (e: unknown) => (e instanceof PortalError ? e.message : '网络异常，请稍后刷新');
 const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
@@ -54,6 +56,8 @@ const chineseDate = (iso: string) => {
 export function ProgressPage() {
   const [params, setParams] = useSearchParams();
   const [years, setYears] = useState<PlanYearItem[] | null>(null);
+  const [named, setNamed] = useState('');
+  const [many, setMany] = useState(false);
   const [progress, setProgress] = useState<PublicProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const region = params.get('region');
@@ -63,7 +67,10 @@ export function ProgressPage() {
   useEffect(() => {
     document.title = '项目进展 · 民生实事';
     portalFetch<{ items: PlanYearItem[] }>('/api/public/plan-years')
-      .then(({ items }) => setYears(items))
+      .then(({ items }) => {
+        setYears(items);
+        setMany(items.length > SEARCH_ABOVE);
+      })
       .catch((e) => setError(problem(e)));
   }, []);
 
@@ -76,6 +83,19 @@ export function ProgressPage() {
       .catch((e) => setError(problem(e)));
   }, [choice]);
 
+  // With many regions the list is found by name (the server returns at most 200 plan years).
+  useEffect(() => {
+    if (!many) return;
+    const timer = setTimeout(() => {
+      portalFetch<{ items: PlanYearItem[] }>(
+        `/api/public/plan-years?${new URLSearchParams({ q: named.trim() })}`,
+      )
+        .then(({ items }) => setYears(items))
+        .catch((e) => setError(problem(e)));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [many, named]);
+
   const options = years ?? [];
   return (
     <main className="portal progress-page">
@@ -83,6 +103,18 @@ export function ProgressPage() {
         <h1>项目进展</h1>
         <p>民生实事办得怎么样：每个项目的进度和完成情况</p>
       </header>
+      {many && (
+        <label className="progress-choice">
+          <span>查找地区</span>
+          <input
+            type="search"
+            value={named}
+            maxLength={20}
+            placeholder="输入县（市、区）或省、市的名称"
+            onChange={(e) => setNamed(e.target.value)}
+          />
+        </label>
+      )}
       {options.length > 0 && (
         <label className="progress-choice">
           <span>地区和年度</span>
@@ -105,7 +137,11 @@ export function ProgressPage() {
         </label>
       )}
       {error && <p className="project-card progress-error">{error}</p>}
-      {years && years.length === 0 && <p className="project-card">目前还没有公开的民生实事项目。</p>}
+      {years && years.length === 0 && (
+        <p className="project-card">
+          {named.trim() ? `没有找到名称含“${named.trim()}”的地区。` : '目前还没有公开的民生实事项目。'}
+        </p>
+      )}
       {choice && !progress && !error && <p className="portal-loading">正在加载…</p>}
       {progress && (
         <section aria-label="项目进展">
