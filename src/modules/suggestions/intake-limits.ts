@@ -64,7 +64,7 @@ export function forgetWindows(db: Db): void {
   windowCaches.delete(db);
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 interface PhoneRecord {
   /** Tracking code → submitted at (ms): a set, so the database's rows and ours never count twice. */

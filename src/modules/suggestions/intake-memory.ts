@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { BloomFilter } from '../../kernel/bloom-filter';
-import type { PhoneLedger } from './intake-limits';
-import { codesAndPhonesSince } from './suggestions.repository';
+import { DAY_MS, type PhoneLedger } from './intake-limits';
+import { allTrackingCodes, codesAndPhonesSince } from './suggestions.repository';
 
 const REFRESH_MS = 60_000;
 /** A row may commit a while after the time it carries (a drain, a long import): each read reaches back this far. */
@@ -53,10 +53,14 @@ export class IntakeMemory {
 
   private async readAll(): Promise<void> {
     const startedAt = this.now().getTime();
-    const rows = await codesAndPhonesSince(this.db, null);
-    const codes = new BloomFilter(Math.max(100_000, rows.length * 2));
-    for (const r of rows) if (!codes.mightHave(r.trackingCode)) codes.add(r.trackingCode);
-    this.phones.merge(rows);
+    // Every code, but phones only of the last day: older ones count towards no limit.
+    const [all, recent] = await Promise.all([
+      allTrackingCodes(this.db),
+      codesAndPhonesSince(this.db, new Date(startedAt - DAY_MS - OVERLAP_MS)),
+    ]);
+    const codes = new BloomFilter(Math.max(100_000, all.length * 2));
+    for (const code of all) if (!codes.mightHave(code)) codes.add(code);
+    this.phones.merge(recent);
     this.phones.complete = true;
     this.codes = codes;
     for (const code of this.early.splice(0)) this.noteCode(code);
