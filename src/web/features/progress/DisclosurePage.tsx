@@ -6,31 +6,14 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../app/api/client';
 import { errorMessage } from '../../app/api/form-errors';
 import { PageHeading } from '../../components/PageHeading';
+import type { PublicProgress } from '../../portal/projects/portal-api';
 import { PosterLinks } from '../evaluation/PosterLinks';
 import { ReportToolbar } from '../reports/ReportToolbar';
 import { LIGHT_COLORS, percent } from './format';
 import { planYearKey, sortPlanYears } from './PlanYearSelect';
 import { ProgressBar } from './ProgressBar';
-import { type Light, usePlanYearList } from './progress.api';
+import { usePlanYearList } from './progress.api';
 import './progress.css';
-
-/** What `/api/public/plan-years/:region/:year/projects` publishes: exactly what residents read. */
-interface PublicProgress {
-  asOf: string;
-  elapsed: number;
-  total: number;
-  completed: number;
-  inProgress: number;
-  lagging: number;
-  projects: Array<{
-    id: string;
-    name: string;
-    field: string | null;
-    standing: string;
-    completion: number;
-    light: Light;
-  }>;
-}
 
 /**
  * 信息公开: the plan year as the public sees it (项目进展 on the portal, in the bulletin's words, from

@@ -1,43 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { placeLabel, planYearKey } from '../suggestions/answers-choice';
-import { PortalError, portalFetch } from './portal-api';
+import { type PlanYearItem, PortalError, type PublicProgress, portalFetch } from './portal-api';
 import './projects.css';
-
-interface PlanYearItem {
-  regionCode: string;
-  regionName: string;
-  parentName: string | null;
-  year: number;
-  title: string | null;
-  demo: boolean;
-  projects: number;
-}
-
-interface PublicProgress {
-  region: string;
-  regionName: string;
-  year: number;
-  title: string | null;
-  demo: boolean;
-  asOf: string;
-  elapsed: number;
-  total: number;
-  completed: number;
-  inProgress: number;
-  lagging: number;
-  projects: Array<{
-    id: string;
-    name: string;
-    field: string | null;
-    leadUnits: string[];
-    status: string;
-    standing: string;
-    completion: number;
-    light: string;
-    lightLabel: string;
-  }>;
-}
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
 /** More plan years than this and the page offers a search by region name. */

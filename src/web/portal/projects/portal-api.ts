@@ -38,3 +38,40 @@ export async function portalFetch<T>(url: string, init: RequestInit = {}): Promi
 
 export const MARKS = ['满意', '基本满意', '不满意'] as const;
 export type Mark = (typeof MARKS)[number];
+
+/** A plan year the public can follow (GET /api/public/plan-years). */
+export interface PlanYearItem {
+  regionCode: string;
+  regionName: string;
+  parentName: string | null;
+  year: number;
+  title: string | null;
+  demo: boolean;
+  projects: number;
+}
+
+/** Its projects' standing today (GET /api/public/plan-years/:region/:year/projects). */
+export interface PublicProgress {
+  region: string;
+  regionName: string;
+  year: number;
+  title: string | null;
+  demo: boolean;
+  asOf: string;
+  elapsed: number;
+  total: number;
+  completed: number;
+  inProgress: number;
+  lagging: number;
+  projects: Array<{
+    id: string;
+    name: string;
+    field: string | null;
+    leadUnits: string[];
+    status: string;
+    standing: string;
+    completion: number;
+    light: 'green' | 'yellow' | 'orange' | 'red' | 'blue';
+    lightLabel: string;
+  }>;
+}
