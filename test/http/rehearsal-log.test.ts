@@ -18,7 +18,7 @@ describe('the request log during a rehearsal', () => {
   let app: FastifyInstance;
 
   beforeAll(async () => {
-    database = await testDatabaseKinds()[0]!.openDemo();
+    database = await testDatabaseKinds()[0]!.open();
     const deps = createDeps(database, configFromEnv({}));
     app = await buildApp({
       deps,
