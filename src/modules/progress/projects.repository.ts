@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client';
+import { likePattern } from '../../db/like-pattern';
 import { rowsOf } from '../../db/transaction';
 import { planYears } from '../plans';
 import { units } from '../units';
@@ -249,7 +250,7 @@ export async function insertImportedReports(tx: Executor, reports: readonly Impo
  * whose region's name (or its parent's) contains it: a country has thousands of counties.
  */
 export async function planYearsWithProjects(db: Executor, named?: string) {
-  const pattern = named ? `%${named.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = named ? likePattern(named) : null;
   const result = await db.execute(sql`
     select p.region_code as "regionCode", r.name as "regionName", pr.name as "parentName", p.year, p.title,
       p.demo, count(*)::int as projects

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { likePattern } from '../../../db/like-pattern';
 import type { Actor } from '../../../kernel/actor';
 import { UNIT_ROLES } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
@@ -205,10 +206,6 @@ export interface SuggestionFilter {
   group?: string;
   limit?: number;
   offset?: number;
-}
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Staff list of a plan year's suggestions, newest first; phones masked unless the actor manages intake. */
