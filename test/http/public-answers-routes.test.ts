@@ -36,6 +36,28 @@ describe('published answers over HTTP, without a login', () => {
     for (const i of page.json().items) expect(i.answer.answeredAt).toMatch(/^2022-12-/);
   });
 
+  it('finds the plan years with answers by region name, the parent region’s included', async () => {
+    const found = async (q: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/public/suggestion-answers?q=${encodeURIComponent(q)}`,
+        })
+      )
+        .json()
+        .items.map((y: { regionCode: string; year: number }) => `${y.regionCode}/${y.year}`);
+    expect(await found('沁水')).toContain('140521/2023');
+    expect(await found('晋城')).toContain('140521/2023');
+    expect(await found('吉林')).toEqual([]);
+    expect(await found('_')).toEqual([]);
+    const long = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/suggestion-answers?q=${encodeURIComponent('很'.repeat(21))}`,
+    });
+    expect(long.statusCode).toBe(422);
+    expect(long.json().error).toMatchObject({ field: 'q', message: '地区名称不能超过 20 字' });
+  });
+
   it('answers an unknown plan year with 404 in Chinese, and a bad region with 422', async () => {
     const missing = await t.app.inject({
       method: 'GET',

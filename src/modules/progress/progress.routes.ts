@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
+import { regionNameQuery } from '../regions';
 import { PHOTO_MAX_BYTES } from './photo.rules';
 import { projectEntrySchema } from './project-entry.schema';
 import { adoptElectedCandidates } from './use-cases/adopt-candidates';
@@ -335,8 +336,8 @@ export const progressRoutes = [
     tags: publicTags,
     access: 'public',
     rateLimit: publicReadLimit,
-    query: z.object({ q: z.string().trim().max(20, '地区名称不能超过 20 字').optional() }),
-    handler: ({ deps, query }) => publicPlanYears(deps, query.q || undefined),
+    query: regionNameQuery,
+    handler: ({ deps, query }) => publicPlanYears(deps, query.q),
   }),
   defineRoute({
     method: 'GET',

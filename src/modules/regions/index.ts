@@ -1,4 +1,5 @@
 export { DIVISION_SOURCE, loadDivisionData } from './gb2260.loader';
+export { regionNameQuery } from './region-name-query';
 export { childrenOf, countRegions, findRegion, findRegions, insertRegions } from './regions.repository';
 export { regionRoutes } from './regions.routes';
 export { regionsFromDivisions } from './regions.rules';

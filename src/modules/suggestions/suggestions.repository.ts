@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { inJsonList } from '../../db/json-batches';
+import { likePattern } from '../../db/like-pattern';
 import { rowsOf } from '../../db/transaction';
 import { DomainError } from '../../kernel/errors';
 import { regionPrefix } from '../../kernel/regions';
@@ -303,8 +304,12 @@ export async function funnelCounts(db: Executor, planYearId: string) {
   };
 }
 
-/** Plan years with at least one published answer (an answered group with members), newest first. */
-export async function answeredPlanYears(db: Executor) {
+/**
+ * Plan years with at least one published answer (an answered group with members), newest first;
+ * `named`: only those whose region's name, or its parent's, contains it.
+ */
+export async function answeredPlanYears(db: Executor, named?: string) {
+  const pattern = named ? likePattern(named) : null;
   const result = await db.execute(sql`
     select p.region_code as "regionCode", r.name as "regionName", pr.name as "parentName", p.year, p.title,
       count(*)::int as groups
@@ -313,6 +318,7 @@ export async function answeredPlanYears(db: Executor) {
     join regions r on r.code = p.region_code
     left join regions pr on pr.code = r.parent_code
     where g.status = 'answered' and exists (select 1 from suggestions s where s.group_id = g.id)
+      and (${pattern}::text is null or r.name like ${pattern} or pr.name like ${pattern})
     group by p.region_code, r.name, pr.name, p.year, p.title
     order by p.year desc, p.region_code
     limit 200

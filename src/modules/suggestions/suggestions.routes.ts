@@ -4,6 +4,7 @@ import { DomainError } from '../../kernel/errors';
 import { validationError } from '../../server/http-errors';
 import { type AnyRoute, defineRoute } from '../../server/route';
 import { PHOTO_MAX_BYTES } from '../progress/photo.rules';
+import { regionNameQuery } from '../regions';
 import { SUGGESTION_FIELDS } from './lexicon.rules';
 import { CHANNELS, SUGGESTION_MAX_LENGTH } from './suggestion-sheet.rules';
 import {
@@ -196,11 +197,12 @@ export function suggestionRoutes(env: NodeJS.ProcessEnv = process.env): AnyRoute
     defineRoute({
       method: 'GET',
       url: '/api/public/suggestion-answers',
-      summary: '有公开答复的地区和年度（最新的在前），及各自已答复的建议组数',
+      summary: '有公开答复的地区和年度（最新的在前，至多 200 个；q 按地区名称查找），及各自已答复的建议组数',
       tags: publicTags,
       access: 'public',
       rateLimit: lookupLimit,
-      handler: ({ deps }) => publicAnswerYears(deps),
+      query: regionNameQuery,
+      handler: ({ deps, query }) => publicAnswerYears(deps, query.q),
     }),
 
     // ── staff ──

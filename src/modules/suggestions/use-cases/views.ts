@@ -344,6 +344,6 @@ export async function publicAnswers(deps: AppDeps, regionCode: string, year: num
 }
 
 /** The plan years whose answers the public page can show, so a resident can pick one. */
-export async function publicAnswerYears(deps: AppDeps) {
-  return { items: await answeredPlanYears(deps.db) };
+export async function publicAnswerYears(deps: AppDeps, named?: string) {
+  return { items: await answeredPlanYears(deps.db, named) };
 }

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { noRegionNamed, PlanYearSearchField, usePlanYearSearch } from '../plan-year-search';
 import { placeLabel, planYearKey } from '../suggestions/answers-choice';
 import { type PlanYearItem, PortalError, type PublicProgress, portalFetch } from './portal-api';
 import './projects.css';
 
 const percent = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
-/** More plan years than this and the page offers a search by region name. */
-const SEARCH_ABOVE = 12;
 const problem = (e: unknown) => (e instanceof PortalError ? e.message : '网络异常，请稍后刷新');
+const loadPlanYears = (q: string) =>
+  portalFetch<{ items: PlanYearItem[] }>(
+    `/api/public/plan-years${q ? `?${new URLSearchParams({ q })}` : ''}`,
+  );
 const chineseDate = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
@@ -20,9 +23,7 @@ const chineseDate = (iso: string) => {
  */
 export function ProgressPage() {
   const [params, setParams] = useSearchParams();
-  const [years, setYears] = useState<PlanYearItem[] | null>(null);
-  const [named, setNamed] = useState('');
-  const [many, setMany] = useState(false);
+  const { years, named, setNamed, many, error: listError } = usePlanYearSearch(loadPlanYears, problem);
   const [progress, setProgress] = useState<PublicProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const region = params.get('region');
@@ -31,12 +32,6 @@ export function ProgressPage() {
 
   useEffect(() => {
     document.title = '项目进展 · 民生实事';
-    portalFetch<{ items: PlanYearItem[] }>('/api/public/plan-years')
-      .then(({ items }) => {
-        setYears(items);
-        setMany(items.length > SEARCH_ABOVE);
-      })
-      .catch((e) => setError(problem(e)));
   }, []);
 
   useEffect(() => {
@@ -48,19 +43,6 @@ export function ProgressPage() {
       .catch((e) => setError(problem(e)));
   }, [choice]);
 
-  // With many regions the list is found by name (the server returns at most 200 plan years).
-  useEffect(() => {
-    if (!many) return;
-    const timer = setTimeout(() => {
-      portalFetch<{ items: PlanYearItem[] }>(
-        `/api/public/plan-years?${new URLSearchParams({ q: named.trim() })}`,
-      )
-        .then(({ items }) => setYears(items))
-        .catch((e) => setError(problem(e)));
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [many, named]);
-
   const options = years ?? [];
   return (
     <main className="portal progress-page">
@@ -68,18 +50,7 @@ export function ProgressPage() {
         <h1>项目进展</h1>
         <p>民生实事办得怎么样：每个项目的进度和完成情况</p>
       </header>
-      {many && (
-        <label className="progress-choice">
-          <span>查找地区</span>
-          <input
-            type="search"
-            value={named}
-            maxLength={20}
-            placeholder="输入县（市、区）或省、市的名称"
-            onChange={(e) => setNamed(e.target.value)}
-          />
-        </label>
-      )}
+      {many && <PlanYearSearchField className="progress-choice" value={named} onChange={setNamed} />}
       {options.length > 0 && (
         <label className="progress-choice">
           <span>地区和年度</span>
@@ -101,10 +72,10 @@ export function ProgressPage() {
           </select>
         </label>
       )}
-      {error && <p className="project-card progress-error">{error}</p>}
+      {(error ?? listError) && <p className="project-card progress-error">{error ?? listError}</p>}
       {years && years.length === 0 && (
         <p className="project-card">
-          {named.trim() ? `没有找到名称含“${named.trim()}”的地区。` : '目前还没有公开的民生实事项目。'}
+          {named.trim() ? noRegionNamed(named) : '目前还没有公开的民生实事项目。'}
         </p>
       )}
       {choice && !progress && !error && <p className="portal-loading">正在加载…</p>}

@@ -1,15 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { noRegionNamed, PlanYearSearchField, usePlanYearSearch } from '../plan-year-search';
 import { chooseAnswersYear, planYearKey as keyOf, placeLabel } from './answers-choice';
-import {
-  type AnswerYear,
-  chineseDateOf,
-  fetchAnswers,
-  fetchAnswerYears,
-  PortalApiError,
-  type PublishedAnswers,
-} from './api';
+import { chineseDateOf, fetchAnswers, fetchAnswerYears, PortalApiError, type PublishedAnswers } from './api';
 import './suggestions.css';
+
+const problem = (e: unknown) => (e instanceof PortalApiError ? e.message : '网络异常，请稍后刷新');
 
 /** A phone shows this many answers at first; the rest on request, so a long year stays quick. */
 const PAGE = 30;
@@ -23,7 +19,7 @@ const PAGE = 30;
  */
 export function AnswersPage() {
   const [params, setParams] = useSearchParams();
-  const [years, setYears] = useState<AnswerYear[] | null>(null);
+  const { years, named, setNamed, many, error: listError } = usePlanYearSearch(fetchAnswerYears, problem);
   const [answers, setAnswers] = useState<PublishedAnswers | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
@@ -40,9 +36,6 @@ export function AnswersPage() {
 
   useEffect(() => {
     document.title = '建议答复 · 民生实事';
-    fetchAnswerYears()
-      .then(({ items }) => setYears(items))
-      .catch((e) => setError(e instanceof PortalApiError ? e.message : '网络异常，请稍后刷新'));
   }, []);
 
   useEffect(() => {
@@ -52,7 +45,7 @@ export function AnswersPage() {
     const [region, year] = choice.split('/');
     fetchAnswers(region!, Number(year))
       .then(setAnswers)
-      .catch((e) => setError(e instanceof PortalApiError ? e.message : '网络异常，请稍后刷新'));
+      .catch((e) => setError(problem(e)));
   }, [choice]);
 
   const options = [...(years ?? [])];
@@ -73,6 +66,14 @@ export function AnswersPage() {
         <h1>建议答复</h1>
         <p>各部门对群众建议的答复意见，按建议分组公开</p>
       </header>
+      {many && (
+        <PlanYearSearchField
+          className="answers-choice"
+          labelClassName="answers-choice-label"
+          value={named}
+          onChange={setNamed}
+        />
+      )}
       {options.length > 0 && (
         <label className="answers-choice">
           <span className="answers-choice-label">地区和年度</span>
@@ -97,8 +98,10 @@ export function AnswersPage() {
           有 {sameName.length} 个地区名为“{sameName[0]!.regionName}”，请在上方选择您所在的地区。
         </p>
       )}
-      {error && <p className="suggest-error suggest-box">{error}</p>}
-      {years && years.length === 0 && !wanted && <p className="suggest-box">目前还没有公开的答复。</p>}
+      {(error ?? listError) && <p className="suggest-error suggest-box">{error ?? listError}</p>}
+      {years && years.length === 0 && !wanted && (
+        <p className="suggest-box">{named.trim() ? noRegionNamed(named) : '目前还没有公开的答复。'}</p>
+      )}
       {choice && !answers && !error && <p className="portal-loading">正在加载…</p>}
       {answers && (
         <section aria-label="已答复的建议">

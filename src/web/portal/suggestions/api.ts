@@ -98,8 +98,9 @@ export interface AnswerYear {
   groups: number;
 }
 
-export async function fetchAnswerYears(): Promise<{ items: AnswerYear[] }> {
-  return parse(await fetch('/api/public/suggestion-answers'));
+/** Plan years with published answers; `q` finds them by region name (the list stops at 200). */
+export async function fetchAnswerYears(q = ''): Promise<{ items: AnswerYear[] }> {
+  return parse(await fetch(`/api/public/suggestion-answers${q ? `?${new URLSearchParams({ q })}` : ''}`));
 }
 
 export interface PublishedAnswers {
