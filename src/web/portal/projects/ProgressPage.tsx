@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { noRegionNamed, PlanYearSearchField, usePlanYearSearch } from '../plan-year-search';
 import { placeLabel, planYearKey } from '../suggestions/answers-choice';
+import { chineseDay } from '../suggestions/api';
 import { type PlanYearItem, PortalError, type PublicProgress, portalFetch } from './portal-api';
 import './projects.css';
 
@@ -11,10 +12,6 @@ const loadPlanYears = (q: string) =>
   portalFetch<{ items: PlanYearItem[] }>(
     `/api/public/plan-years${q ? `?${new URLSearchParams({ q })}` : ''}`,
   );
-const chineseDate = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 /**
  * 项目进展公开: every project of a plan year with where it stands today (status, completion rate and
@@ -85,7 +82,7 @@ export function ProgressPage() {
             <h2>{progress.title ?? `${progress.regionName}${progress.year}年民生实事`}</h2>
             {progress.demo && <p className="project-demo">演示数据</p>}
             <p>
-              截至{chineseDate(progress.asOf)}（序时进度 {percent(progress.elapsed)}）：共 {progress.total}{' '}
+              截至{chineseDay(progress.asOf)}（序时进度 {percent(progress.elapsed)}）：共 {progress.total}{' '}
               件，已完成 {progress.completed} 件，正在推进 {progress.inProgress} 件
               {progress.lagging > 0 && `，其中 ${progress.lagging} 件进度滞后`}。
             </p>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { PortalError, portalFetch } from './portal-api';
 import { RatingForm } from './RatingForm';
 import './projects.css';
+import { chineseDay } from '../suggestions/api';
 
 interface PublicProject {
   id: string;
@@ -43,11 +44,6 @@ interface PublicProject {
     verdict: string | null;
   };
 }
-
-const day = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-};
 
 const number = (v: string | null) => (v === null ? '—' : Number(v).toLocaleString('zh-CN'));
 
@@ -145,7 +141,8 @@ export function ProjectPage() {
           <>
             {project.surveyWindow.opensOn && project.surveyWindow.closesOn && (
               <p className="project-muted">
-                评价期：{day(project.surveyWindow.opensOn)}至{day(project.surveyWindow.closesOn)}
+                评价期：{chineseDay(project.surveyWindow.opensOn)}至
+                {chineseDay(project.surveyWindow.closesOn)}
               </p>
             )}
             <RatingForm projectId={project.id} onRated={() => setReload((n) => n + 1)} />
