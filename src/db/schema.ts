@@ -8,5 +8,6 @@ export * from '../modules/progress/progress.tables';
 export * from '../modules/regions/regions.tables';
 export * from '../modules/suggestions/suggestions.tables';
 export * from '../modules/suggestions/triage.tables';
+export * from '../modules/supervision/supervision.tables';
 export * from '../modules/units/units.tables';
 export * from '../modules/voting/voting.tables';

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
+  addMonths,
   chinaDate,
   chineseDate,
   dateWindowProblems,
+  daysBetween,
   isCalendarDate,
   windowDays,
   windowState,
@@ -60,5 +63,27 @@ describe('a window of China dates', () => {
       { code: 'TOO_SHORT', field: 'closesOn', message: '不少于 7 天（现为 6 天）' },
     ]);
     expect(dateWindowProblems({ opensOn: '2024-03-01', closesOn: '2024-03-07' }, week)).toEqual([]);
+  });
+
+  it('adds days across months, leap days and years', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addDays('2023-12-29', 3)).toBe('2024-01-01');
+    expect(addDays('2023-03-01', -1)).toBe('2023-02-28');
+    expect(addDays('2023-06-05', 0)).toBe('2023-06-05');
+  });
+
+  it('adds months, keeping the day or taking the month’s last', () => {
+    expect(addMonths('2023-06-05', 1)).toBe('2023-07-05');
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-12-15', 1)).toBe('2024-01-15');
+    expect(addMonths('2023-03-31', -1)).toBe('2023-02-28');
+  });
+
+  it('counts the days between two dates', () => {
+    expect(daysBetween('2023-06-05', '2023-06-12')).toBe(7);
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2023-06-12', '2023-06-05')).toBe(-7);
   });
 });

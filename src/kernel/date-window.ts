@@ -36,6 +36,29 @@ export function chinaDate(now: Date): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
+/** The calendar date `days` after (or before, when negative) a date: 2024-02-28 + 2 → 2024-03-01. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date((dayNumber(isoDate) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The same day `months` later, or that month's last day when it has no such day (1月31日 + 1 month
+ * → 2月28日 or 29日): how a "within one month" deadline is read.
+ */
+export function addMonths(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
+/** Whole days from one date to a later one (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
 export function windowState(window: DateWindow, today: string): WindowState {
   if (today < window.opensOn) return 'upcoming';
   if (today > window.closesOn) return 'closed';

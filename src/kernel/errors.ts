@@ -33,7 +33,7 @@ export const ERRORS = {
   PLAN_PROJECT_IN_USE: {
     status: 409,
     message:
-      '新的计划文件删去了已有群众评价的项目，评价不能删除：请在文件中保留该项目（编号不变）后重新导入，未导入任何内容',
+      '新的计划文件删去了已有群众评价或督办记录的项目，评价和督办记录不能删除：请在文件中保留该项目（编号不变）后重新导入，未导入任何内容',
   },
   NOT_JSON: { status: 422, message: '文件不是有效的 JSON' },
   PROJECT_NOT_FOUND: { status: 404, message: '项目不存在' },
@@ -144,6 +144,19 @@ export const ERRORS = {
   PROJECT_INDICATOR_IN_USE: {
     status: 409,
     message: '该指标已有进度报告或任务分解，不能删除或改变类型',
+  },
+  // Supervision (督办): orders to a unit about a lagging project, worked to closure under 13710.
+  SUPERVISION_NOT_FOUND: { status: 404, message: '督办事项不存在' },
+  SUPERVISION_STEP_INVALID: { status: 409, message: '该督办事项当前不能办理这一步，请刷新后查看' },
+  SUPERVISION_UNIT_INVALID: { status: 422, message: '督办对象须是该项目的牵头或配合单位' },
+  SUPERVISION_PLAN_DATE_ORDINARY: {
+    status: 422,
+    message: '一般事项须在7日内办结，不能另定计划办结日期；确需延期的请按重大事项督办',
+  },
+  SUPERVISION_PLAN_DATE_EARLY: { status: 422, message: '办结日期不能早于今天' },
+  SUPERVISION_GRADE_INVALID: {
+    status: 422,
+    message: '请评定为优秀、良好或合格；不合格的请退回重办',
   },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
+import { addDays } from '../kernel/date-window';
 import { findPlanYear, openPlanYear } from '../modules/plans';
 import {
   addSuggestion,
@@ -180,10 +181,6 @@ async function routeAndAnswer(deps: AppDeps, planYearId: string): Promise<void> 
 function atTime(deps: AppDeps, iso: string): AppDeps {
   const at = new Date(iso);
   return { ...deps, now: () => at };
-}
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Suggestions for next year's list are asked for late in the year before: a window open today. */

@@ -19,6 +19,7 @@ import { progressRoutes } from '../modules/progress';
 import { regionRoutes } from '../modules/regions';
 import { reportRoutes } from '../modules/reports';
 import { startSuggestionIntake, suggestionRoutes } from '../modules/suggestions';
+import { supervisionRoutes } from '../modules/supervision';
 import { unitRoutes } from '../modules/units';
 import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...votingRoutes,
     ...evaluationRoutes,
     ...suggestionRoutes(),
+    ...supervisionRoutes,
   ];
   registerRoutes(app, deps, routes);
   // Residents' suggestions are acknowledged from a journal on disk and drained into the database;

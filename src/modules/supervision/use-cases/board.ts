@@ -1,0 +1,110 @@
+import type { Actor } from '../../../kernel/actor';
+import { DomainError } from '../../../kernel/errors';
+import { scopesFor } from '../../../kernel/policy';
+import type { AppDeps } from '../../../server/deps';
+import { isBehind, planOverview } from '../../progress';
+import { mayIssue, mayReadOrders } from '../supervision.policy';
+import {
+  openOrdersWithin,
+  ordersOfPlanYear,
+  stepsOfOrders,
+  unitsOfProjects,
+} from '../supervision.repository';
+import { GRADES, type Grade, laggingReason } from '../supervision.rules';
+import { type PresentedOrder, presentOrder, todayInChina } from './present';
+
+/** Open orders first, the longest overdue at the top; then the closed ones, newest first. */
+function byUrgency(a: PresentedOrder, b: PresentedOrder): number {
+  const closedA = a.stage === 'closed' ? 1 : 0;
+  const closedB = b.stage === 'closed' ? 1 : 0;
+  if (closedA !== closedB) return closedA - closedB;
+  if (!closedA && a.overdueDays !== b.overdueDays) return b.overdueDays - a.overdueDays;
+  return b.serial - a.serial;
+}
+
+export function orderTotals(orders: readonly PresentedOrder[]) {
+  const open = orders.filter((o) => o.stage !== 'closed');
+  const closed = orders.filter((o) => o.stage === 'closed');
+  const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  for (const o of closed) if (o.grade) grades[o.grade]++;
+  return {
+    total: orders.length,
+    open: open.length,
+    overdue: open.filter((o) => o.overdueDays > 0).length,
+    escalated: open.filter((o) => (o.escalation?.level ?? 0) >= 3).length,
+    awaitingReview: open.filter((o) => o.stage === 'awaiting_review').length,
+    closed: closed.length,
+    closedOnTime: closed.filter((o) => o.milestones.every((m) => !m.late)).length,
+    returned: orders.reduce((n, o) => n + o.rounds, 0),
+    grades,
+  };
+}
+
+/**
+ * 调度督办 of a plan year: every order where it stands today, the totals, and the lagging projects
+ * that have no open order yet, each with a reason in the bulletin's words, ready to be issued.
+ */
+export async function supervisionBoard(deps: AppDeps, actor: Actor, regionCode: string, year: number) {
+  if (!mayReadOrders(actor, regionCode)) throw new DomainError('OUT_OF_SCOPE');
+  const overview = await planOverview(deps, actor, regionCode, year);
+  const planYearId = overview.planYear.id;
+  const [rows, unitsByProject] = [
+    await ordersOfPlanYear(deps.db, planYearId),
+    await unitsOfProjects(deps.db, planYearId),
+  ];
+  const steps = await stepsOfOrders(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  const today = todayInChina(deps);
+  const orders = rows.map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor)).sort(byUrgency);
+  const underOrder = new Set(orders.filter((o) => o.stage !== 'closed').map((o) => o.project.id));
+  const projects = overview.projects.map((p) => ({
+    id: p.id,
+    ref: p.ref,
+    name: p.name,
+    status: p.status,
+    light: p.light,
+    completion: p.completion,
+    planned: p.planned,
+    units: unitsByProject.get(p.id) ?? [],
+    underOrder: underOrder.has(p.id),
+    reason: laggingReason({
+      name: p.name,
+      completion: p.completion,
+      planned: p.planned,
+      elapsed: overview.elapsed,
+    }),
+  }));
+  return {
+    planYear: overview.planYear,
+    asOf: overview.asOf,
+    today,
+    mayIssue: mayIssue(actor, regionCode),
+    totals: orderTotals(orders),
+    orders,
+    /** Lagging projects without an open order: the ones to consider first. */
+    lagging: projects.filter((p) => isBehind(p.status) && !p.underOrder).map((p) => p.id),
+    projects,
+  };
+}
+
+/**
+ * 提级督办: open orders overdue long enough to be raised to the level above, across every plan year
+ * the user reads: what a city or province sees of its counties' delays.
+ */
+export async function escalatedOrders(deps: AppDeps, actor: Actor) {
+  const scopes = scopesFor(actor, 'plan.read');
+  if (scopes.length === 0) throw new DomainError('FORBIDDEN');
+  const rows = await openOrdersWithin(deps.db, scopes, 1000);
+  const steps = await stepsOfOrders(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  const today = todayInChina(deps);
+  const items = rows
+    .map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor))
+    .filter((o) => (o.escalation?.level ?? 0) >= 3)
+    .sort(byUrgency);
+  return { today, items };
+}

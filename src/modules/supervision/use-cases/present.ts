@@ -1,0 +1,86 @@
+import type { Actor } from '../../../kernel/actor';
+import { chinaDate } from '../../../kernel/date-window';
+import type { AppDeps } from '../../../server/deps';
+import { mayAnswerFor, mayIssue } from '../supervision.policy';
+import type { OrderRow, StepRow } from '../supervision.repository';
+import {
+  GRAVITY_LABELS,
+  type Gravity,
+  orderNumber,
+  STAGE_LABELS,
+  STEP_LABELS,
+  type Step,
+  type StepKind,
+  supervisionState,
+} from '../supervision.rules';
+
+export const todayInChina = (deps: AppDeps) => chinaDate(deps.now());
+
+export function asStep(row: StepRow): Step {
+  return {
+    kind: row.kind as StepKind,
+    on: row.takenOn,
+    grade: (row.grade as Step['grade']) ?? null,
+    dueOn: row.dueOn,
+  };
+}
+
+/** An order as the console shows it: its number, where it stands today, and what this user may do. */
+export function presentOrder(order: OrderRow, steps: readonly StepRow[], today: string, actor: Actor) {
+  const gravity = order.gravity as Gravity;
+  const state = supervisionState(gravity, steps.map(asStep), today);
+  const answers = mayAnswerFor(actor, order);
+  const issues = mayIssue(actor, order.regionCode);
+  return {
+    id: order.id,
+    number: orderNumber(order.year, order.serial),
+    serial: order.serial,
+    regionCode: order.regionCode,
+    regionName: order.regionName,
+    year: order.year,
+    project: { id: order.projectId, ref: order.projectRef, name: order.projectName },
+    unit: { id: order.unitId, name: order.unitName },
+    gravity,
+    gravityLabel: GRAVITY_LABELS[gravity],
+    reason: order.reason,
+    requirement: order.requirement,
+    issuedAt: order.issuedAt.toISOString(),
+    ...state,
+    stageLabel: STAGE_LABELS[state.stage],
+    /** The steps this user may take now, in the order the page offers them. */
+    actions: nextActions(state.stage, { answers, issues }),
+  };
+}
+
+function nextActions(
+  stage: keyof typeof STAGE_LABELS,
+  who: { answers: boolean; issues: boolean },
+): StepKind[] {
+  const unit: StepKind[] =
+    stage === 'awaiting_ack'
+      ? ['acknowledged']
+      : stage === 'awaiting_measures'
+        ? ['measures', 'resolution']
+        : stage === 'in_progress'
+          ? ['resolution']
+          : [];
+  const issuer: StepKind[] =
+    stage === 'awaiting_review' ? ['closed', 'returned'] : stage === 'closed' ? [] : ['reminded'];
+  return [...(who.answers ? unit : []), ...(who.issues ? issuer : [])];
+}
+
+/** The history as the page lists it: who did what on which day, with what they wrote. */
+export function presentSteps(steps: readonly StepRow[]) {
+  return steps.map((s) => ({
+    kind: s.kind as StepKind,
+    label: STEP_LABELS[s.kind as StepKind] ?? s.kind,
+    takenOn: s.takenOn,
+    at: s.at.toISOString(),
+    actorName: s.actorName,
+    text: s.text,
+    grade: s.grade,
+    dueOn: s.dueOn,
+  }));
+}
+
+export type PresentedOrder = ReturnType<typeof presentOrder>;
