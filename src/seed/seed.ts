@@ -20,6 +20,7 @@ import { seedDemoEvaluation } from './evaluation-demo';
 import { DEMO_PLAN_FILES, loadDemoPlan } from './plans';
 import { splitDemoPlans } from './plans/split-demo';
 import { seedDemoSuggestions } from './suggestions-demo';
+import { seedDemoSupervision } from './supervision-demo';
 
 const SEED_ACTOR = 'system:seed';
 
@@ -97,6 +98,7 @@ export async function seedDemo(deps: AppDeps): Promise<NonNullable<SeedReport['d
   }
   await seedDemoSuggestions(deps);
   await seedDemoEvaluation(deps);
+  await seedDemoSupervision(deps);
   return { units: unitCount, users, planYears, townships };
 }
 

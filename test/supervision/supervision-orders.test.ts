@@ -61,6 +61,37 @@ describe.each(testDatabaseKinds())('supervision orders on $name', (kind) => {
   });
   afterAll(() => database?.close());
 
+  it('holds the demo’s four orders on Qinshui 2023: three graded, one awaiting its grade', async () => {
+    onChinaDay('2026-12-02');
+    const demo = await supervisionBoard(deps, coordinator, '140521', 2023);
+    expect(demo.orders.map((o) => [o.number, o.project.ref, o.unit.name, o.stage, o.grade])).toEqual([
+      ['督〔2023〕4号', 'P12', '人社局', 'awaiting_review', null],
+      ['督〔2023〕3号', 'P10', '残联', 'closed', '优秀'],
+      ['督〔2023〕2号', 'P04', '住建局', 'closed', '合格'],
+      ['督〔2023〕1号', 'P07', '住建局', 'closed', '良好'],
+    ]);
+    expect(demo.totals).toMatchObject({
+      total: 4,
+      open: 1,
+      overdue: 0,
+      closed: 3,
+      closedOnTime: 2,
+      returned: 1,
+    });
+    const sentBack = await orderDetail(deps, coordinator, demo.orders[2]!.id);
+    expect(sentBack.history.map((h) => h.kind)).toEqual([
+      'issued',
+      'acknowledged',
+      'measures',
+      'resolution',
+      'returned',
+      'resolution',
+      'closed',
+    ]);
+    expect(sentBack.history[1]).toMatchObject({ actorName: '王波', takenOn: '2023-08-08' });
+    expect(sentBack.milestones[0]).toMatchObject({ key: 'acknowledge', late: true });
+  });
+
   it('issues an order to the project’s lead unit, numbered in the plan year, with its 13710 deadlines', async () => {
     onChinaDay('2023-09-04');
     const before = await supervisionBoard(deps, coordinator, '140521', 2023);

@@ -22,6 +22,7 @@ const BUILT_PAGES: Record<string, ComponentType> = {
   '/admin/audit': page(() => import('../features/audit/AuditPage'), 'AuditPage'),
   '/progress': page(() => import('../features/progress/ProgressHomePage'), 'ProgressHomePage'),
   '/approvals': page(() => import('../features/progress/ApprovalsPage'), 'ApprovalsPage'),
+  '/supervision': page(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage'),
   '/bulletins': page(() => import('../features/reports/BulletinsPage'), 'BulletinsPage'),
   '/disclosure': page(() => import('../features/progress/DisclosurePage'), 'DisclosurePage'),
   '/evaluation': page(() => import('../features/evaluation/EvaluationPage'), 'EvaluationPage'),

@@ -57,6 +57,7 @@ export async function issueOrder(
       reason: input.reason,
       requirement: input.requirement || null,
       issuedBy: actor.userId,
+      issuedAt: deps.now(),
     });
     await appendStep(tx, {
       orderId: order.id,
@@ -66,6 +67,7 @@ export async function issueOrder(
       text: input.reason,
       actorId: actor.userId,
       actorName: actor.displayName,
+      at: deps.now(),
     });
     return order.id;
   });
@@ -117,6 +119,7 @@ export async function takeStep(
       dueOn: step.dueOn,
       actorId: actor.userId,
       actorName: actor.displayName,
+      at: deps.now(),
       unitId: (UNIT_STEPS as readonly StepKind[]).includes(kind) ? order.unitId : null,
     });
     if (!appended) throw new DomainError('SUPERVISION_STEP_INVALID');

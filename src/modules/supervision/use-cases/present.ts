@@ -45,6 +45,8 @@ export function presentOrder(order: OrderRow, steps: readonly StepRow[], today: 
     reason: order.reason,
     requirement: order.requirement,
     issuedAt: order.issuedAt.toISOString(),
+    /** The China date it was issued on, from which 13710 counts. */
+    issuedOn: steps[0]?.takenOn ?? today,
     ...state,
     stageLabel: STAGE_LABELS[state.stage],
     /** The steps this user may take now, in the order the page offers them. */
