@@ -185,7 +185,9 @@ describe.each(testDatabaseKinds())('the year-end report on $name', (kind) => {
       ).body,
     );
     const n = session.projects.length;
-    expect(bulletin).toContain('## 十三、满意度测评\n\n### （一）人大代表满意度测评');
+    // After the twelve projects and the demo's 督办情况 (its orders were issued by 25 August).
+    expect(bulletin).toContain('## 十三、督办情况');
+    expect(bulletin).toContain('## 十四、满意度测评\n\n### （一）人大代表满意度测评');
     expect(bulletin).toContain('2024年1月16日，2023年民生实事项目满意度测评应到代表5人，收回测评票4张。');
     expect(bulletin).toContain(`${n}件民生实事项目中，测评结果为满意1件，基本满意${n - 1}件。`);
     expect(bulletin).toContain(`| 1 | ${first!.name} | 3 | 0 | 1 | 0 | 75% | 满意 |`);
@@ -224,7 +226,7 @@ describe.each(testDatabaseKinds())('the year-end report on $name', (kind) => {
         })
       ).body as unknown as ArrayBuffer,
     );
-    expect(ledger.worksheets.map((s) => s.name)).toEqual(['台账', '满意度测评']);
+    expect(ledger.worksheets.map((s) => s.name)).toEqual(['台账', '督办台账', '满意度测评']);
     const sheet = ledger.getWorksheet('满意度测评')!;
     expect(sheet.getRow(5).values).toEqual([
       undefined,

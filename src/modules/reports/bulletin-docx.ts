@@ -50,6 +50,8 @@ export async function bulletinDocx(markdown: string): Promise<Buffer> {
       children.push(
         new Paragraph({
           heading: HeadingLevel.HEADING_2,
+          // A section's heading never ends a page alone.
+          keepNext: true,
           spacing: { before: 240, after: 120 },
           indent: { firstLine: 640 },
           children: [new TextRun({ text: line.slice(3), font: 'SimHei', size: BODY_SIZE, color: '000000' })],
@@ -60,6 +62,7 @@ export async function bulletinDocx(markdown: string): Promise<Buffer> {
       children.push(
         new Paragraph({
           heading: HeadingLevel.HEADING_3,
+          keepNext: true,
           spacing: { before: 120, after: 60 },
           indent: { firstLine: 640 },
           children: [new TextRun({ text: line.slice(4), font: 'KaiTi', size: BODY_SIZE, color: '000000' })],

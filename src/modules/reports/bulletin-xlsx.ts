@@ -4,9 +4,11 @@ import { COMPLETED_AS_LABELS, PROJECT_STATUS_LABELS } from '../progress/assessme
 import { INDICATOR_KIND_LABELS } from '../progress/indicator.rules';
 import { LIGHT_LABELS, type Light } from '../progress/lights.rules';
 import type { PlanDocument } from '../progress/plan-format.schema';
+import type { SupervisionAsOf } from '../supervision';
 import type { PlanAssessment } from './bulletin.rules';
 import { hasSatisfactionResults, type SatisfactionSection } from './satisfaction.rules';
 import { addSatisfactionSheets } from './satisfaction-xlsx';
+import { addSupervisionSheet } from './supervision-xlsx';
 
 /** Fill colours of the traffic lights in the ledger. */
 const LIGHT_FILL: Record<Light, string> = {
@@ -41,6 +43,7 @@ export async function bulletinXlsx(
   assessment: PlanAssessment,
   plan: PlanDocument,
   satisfaction?: SatisfactionSection,
+  supervision?: SupervisionAsOf | null,
 ): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = '民生实事平台';
@@ -126,8 +129,9 @@ export async function bulletinXlsx(
     fitToWidth: 1,
     fitToHeight: 0,
   };
-  if (satisfaction && hasSatisfactionResults(satisfaction)) {
-    addSatisfactionSheets(book, satisfaction, plan.title ?? `${plan.year}年${plan.region.name}民生实事`);
-  }
+  const planTitle = plan.title ?? `${plan.year}年${plan.region.name}民生实事`;
+  if (supervision) addSupervisionSheet(book, supervision, planTitle);
+  if (satisfaction && hasSatisfactionResults(satisfaction))
+    addSatisfactionSheets(book, satisfaction, planTitle);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,5 +1,13 @@
 export { supervisionRoutes } from './supervision.routes';
-export { GRADES, GRAVITY_LABELS, STAGE_LABELS, STEP_LABELS, type StepKind } from './supervision.rules';
+export {
+  GRADES,
+  GRAVITY_LABELS,
+  STAGE_LABELS,
+  STEP_LABELS,
+  type StepKind,
+  type SupervisionTotals,
+} from './supervision.rules';
 export * from './supervision.tables';
-export { escalatedOrders, orderTotals, supervisionBoard } from './use-cases/board';
+export { type SupervisionAsOf, supervisionAsOf } from './use-cases/as-of';
+export { escalatedOrders, supervisionBoard } from './use-cases/board';
 export { issueOrder, orderDetail, takeStep } from './use-cases/orders';

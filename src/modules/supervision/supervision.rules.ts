@@ -224,6 +224,48 @@ export function supervisionState(gravity: Gravity, steps: readonly Step[], today
   };
 }
 
+export interface SupervisionTotals {
+  total: number;
+  open: number;
+  overdue: number;
+  /** Open and overdue long enough to be named in the bulletin (通报 and beyond). */
+  named: number;
+  escalated: number;
+  awaitingReview: number;
+  closed: number;
+  /** Closed with every deadline met. */
+  closedOnTime: number;
+  /** Times orders were sent back. */
+  returned: number;
+  grades: Record<Grade, number>;
+}
+
+type Counted = Pick<
+  SupervisionState,
+  'stage' | 'overdueDays' | 'escalation' | 'grade' | 'milestones' | 'rounds'
+>;
+
+/** The figures of a set of orders, as the board and the bulletin give them. */
+export function supervisionTotals(orders: readonly Counted[]): SupervisionTotals {
+  const open = orders.filter((o) => o.stage !== 'closed');
+  const closed = orders.filter((o) => o.stage === 'closed');
+  const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
+  for (const o of closed) if (o.grade) grades[o.grade]++;
+  const level = (o: Counted) => o.escalation?.level ?? 0;
+  return {
+    total: orders.length,
+    open: open.length,
+    overdue: open.filter((o) => o.overdueDays > 0).length,
+    named: open.filter((o) => level(o) >= 2).length,
+    escalated: open.filter((o) => level(o) >= 3).length,
+    awaitingReview: open.filter((o) => o.stage === 'awaiting_review').length,
+    closed: closed.length,
+    closedOnTime: closed.filter((o) => o.milestones.every((m) => !m.late)).length,
+    returned: orders.reduce((n, o) => n + o.rounds, 0),
+    grades,
+  };
+}
+
 /** 督〔2023〕3号: an order's number as the documents write it. */
 export function orderNumber(year: number, serial: number): string {
   return `督〔${year}〕${serial}号`;

@@ -4,9 +4,11 @@ import { can } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { loadPlanDocument, resolveLightRule } from '../../progress';
+import { supervisionAsOf } from '../../supervision';
 import { assessPlan } from '../bulletin.rules';
 import { bulletinMarkdown } from '../bulletin-text.rules';
 import { hasSatisfactionResults, satisfactionMarkdown } from '../satisfaction.rules';
+import { supervisionMarkdown } from '../supervision-text.rules';
 import { loadSatisfaction } from './satisfaction';
 
 export const BULLETIN_FORMATS = ['json', 'md', 'docx', 'xlsx'] as const;
@@ -36,15 +38,26 @@ export async function renderBulletin(
   // The plan year's satisfaction results, once there are any (rated after the year, dated in the text).
   const satisfaction = await loadSatisfaction(deps, actor, input.regionCode, input.year);
   const rated = hasSatisfactionResults(satisfaction);
+  // 督办 as it stood on the bulletin's date: what was issued by then, judged on that day.
+  const supervision = await supervisionAsOf(deps.db, input.regionCode, input.year, input.asOf);
   const text = () =>
     bulletinMarkdown(assessment, plan, {
-      moreSections: rated ? (n) => satisfactionMarkdown(satisfaction, n, plan.year) : undefined,
+      moreSections: (n) => {
+        const sections: string[][] = [];
+        if (supervision) sections.push(supervisionMarkdown(supervision, n, plan.year));
+        if (rated) sections.push(satisfactionMarkdown(satisfaction, n + sections.length, plan.year));
+        return sections.flatMap((lines, i) => (i === 0 ? lines : ['', ...lines]));
+      },
     });
   const contentType = BULLETIN_CONTENT_TYPES[input.format];
   switch (input.format) {
     case 'json':
       return {
-        body: `${JSON.stringify(rated ? { ...assessment, satisfaction } : assessment, null, 2)}\n`,
+        body: `${JSON.stringify(
+          { ...assessment, ...(supervision ? { supervision } : {}), ...(rated ? { satisfaction } : {}) },
+          null,
+          2,
+        )}\n`,
         contentType,
       };
     case 'md':
@@ -56,7 +69,7 @@ export async function renderBulletin(
     }
     case 'xlsx': {
       const { bulletinXlsx } = await import('../bulletin-xlsx');
-      return { body: await bulletinXlsx(assessment, plan, satisfaction), contentType };
+      return { body: await bulletinXlsx(assessment, plan, satisfaction, supervision), contentType };
     }
   }
 }

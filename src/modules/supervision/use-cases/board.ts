@@ -10,7 +10,7 @@ import {
   stepsOfOrders,
   unitsOfProjects,
 } from '../supervision.repository';
-import { GRADES, type Grade, laggingReason } from '../supervision.rules';
+import { laggingReason, supervisionTotals } from '../supervision.rules';
 import { type PresentedOrder, presentOrder, todayInChina } from './present';
 
 /** Open orders first, the longest overdue at the top; then the closed ones, newest first. */
@@ -20,24 +20,6 @@ function byUrgency(a: PresentedOrder, b: PresentedOrder): number {
   if (closedA !== closedB) return closedA - closedB;
   if (!closedA && a.overdueDays !== b.overdueDays) return b.overdueDays - a.overdueDays;
   return b.serial - a.serial;
-}
-
-export function orderTotals(orders: readonly PresentedOrder[]) {
-  const open = orders.filter((o) => o.stage !== 'closed');
-  const closed = orders.filter((o) => o.stage === 'closed');
-  const grades = Object.fromEntries(GRADES.map((g) => [g, 0])) as Record<Grade, number>;
-  for (const o of closed) if (o.grade) grades[o.grade]++;
-  return {
-    total: orders.length,
-    open: open.length,
-    overdue: open.filter((o) => o.overdueDays > 0).length,
-    escalated: open.filter((o) => (o.escalation?.level ?? 0) >= 3).length,
-    awaitingReview: open.filter((o) => o.stage === 'awaiting_review').length,
-    closed: closed.length,
-    closedOnTime: closed.filter((o) => o.milestones.every((m) => !m.late)).length,
-    returned: orders.reduce((n, o) => n + o.rounds, 0),
-    grades,
-  };
 }
 
 /**
@@ -81,7 +63,7 @@ export async function supervisionBoard(deps: AppDeps, actor: Actor, regionCode: 
     asOf: overview.asOf,
     today,
     mayIssue: mayIssue(actor, regionCode),
-    totals: orderTotals(orders),
+    totals: supervisionTotals(orders),
     orders,
     /** Lagging projects without an open order: the ones to consider first. */
     lagging: projects.filter((p) => isBehind(p.status) && !p.underOrder).map((p) => p.id),
