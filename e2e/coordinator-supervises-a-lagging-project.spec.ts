@@ -8,8 +8,8 @@ import { assertWebBuilt, type RunningServer, startServer } from './support/serve
 /**
  * 督办 from end to end: 沁水县民生办 opens 调度督办 on the demo's 2023 plan year, finds 中医巡回医疗服务
  * 项目 among the lagging projects no order covers, and orders its lead unit (卫体局) to act, the
- * reason prefilled with its rates. 卫体局's clerk (赵国平) finds it on a phone under 待我办理,
- * acknowledges it and reports it done. The coordinator grades it 良好, and the order reads 已办结
+ * reason prefilled with its rates. 卫体局's clerk (赵国平) finds it on a phone in the workbench's
+ * 督办待办, acknowledges it and reports it done. The coordinator grades it 良好, and the order reads 已办结
  * with its whole history.
  */
 const JOURNEY = 'coordinator-supervises-a-lagging-project';
@@ -20,8 +20,8 @@ let desk: Browser;
 let phone: Browser;
 const shot = screenshotter(JOURNEY);
 
-async function openSupervision(page: Page, onPhone = false) {
-  await openMenu(page, '调度督办', onPhone);
+async function openSupervision(page: Page) {
+  await openMenu(page, '调度督办');
   await page.getByRole('heading', { name: '调度督办', level: 1 }).waitFor();
 }
 
@@ -76,14 +76,16 @@ describe(JOURNEY, () => {
   test('the unit’s clerk acknowledges and reports it done from a phone', async () => {
     const page = phone.context.pages()[0] ?? (await phone.context.newPage());
     await signIn(page, server.url, 'wtj.clerk');
-    await openSupervision(page, true);
-    // The clerk is not advised whom to order, and sees first what waits on them.
+    // The workbench says an order waits on the unit, and opens it.
+    const todo = page.locator('.supervision-todo');
+    await todo.getByText('督办待办（1 件）').waitFor();
+    await shot(page, 'clerk-workbench-todo');
+    await todo.getByRole('link', { name: `${number} ${PROJECT}` }).click();
+    await page.getByRole('heading', { name: '调度督办', level: 1 }).waitFor();
+    // The clerk is not advised whom to order, and the list opens on what waits on them.
     expect(await page.locator('.supervision-lagging').count()).toBe(0);
-    const card = page.getByRole('region', { name: '督办事项' }).locator('.ant-card', { hasText: number });
-    await card.waitFor();
     expect(await page.locator('.ant-segmented-item-selected').textContent()).toBe('待我办理');
     expect(await fitsWidth(page)).toBe(true);
-    await card.getByRole('button', { name: '办理' }).click();
 
     const drawer = page.locator('.ant-drawer-open');
     await drawer.getByRole('button', { name: '签收部署' }).click();

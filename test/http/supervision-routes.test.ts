@@ -56,6 +56,13 @@ describe.each(testDatabaseKinds())('supervision routes on $name', (kind) => {
       unit: { name: '住建局' },
     });
 
+    const mine = await t.app.inject({
+      method: 'GET',
+      url: '/api/supervision/mine',
+      headers: as(clerk, false),
+    });
+    expect(mine.json().items.map((o: { id: string }) => o.id)).toContain(order.id);
+
     const ack = await post(`/api/supervision/${order.id}/acknowledge`, clerk, {});
     expect(ack.statusCode).toBe(200);
     expect(ack.json()).toMatchObject({ stage: 'awaiting_measures', actions: ['measures', 'resolution'] });

@@ -7,6 +7,7 @@ import {
   escalatedOrders,
   issueOrder,
   orderDetail,
+  ordersAwaitingMe,
   supervisionBoard,
   takeStep,
 } from '../../src/modules/supervision';
@@ -247,6 +248,26 @@ describe.each(testDatabaseKinds())('supervision orders on $name', (kind) => {
     });
     onChinaDay('2023-11-20');
     expect((await orderDetail(deps, coordinator, id)).overdueDays).toBe(0);
+  });
+
+  it('lists what waits on each user: the unit its steps, the coordinator its grades', async () => {
+    onChinaDay('2023-10-20');
+    const { id } = await issueOrder(deps, coordinator, '140521', 2023, {
+      projectId,
+      gravity: 'ordinary',
+      reason: '请加快。',
+    });
+    const clerks = (await ordersAwaitingMe(deps, clerk)).items;
+    expect(clerks.map((o) => o.id)).toContain(id);
+    expect(clerks.every((o) => o.unit.name === '住建局')).toBe(true);
+    expect((await ordersAwaitingMe(deps, otherClerk)).items.map((o) => o.id)).not.toContain(id);
+    // The coordinator only reminds an order waiting on its unit: not a to-do; a reported one is.
+    const coordinators = (await ordersAwaitingMe(deps, coordinator)).items;
+    expect(coordinators.map((o) => o.id)).not.toContain(id);
+    expect(coordinators.map((o) => o.number)).toContain('督〔2023〕4号');
+    expect(coordinators.every((o) => o.stage === 'awaiting_review')).toBe(true);
+    const deputy = await actorOf(database.db, 'deputy.qinshui');
+    expect((await ordersAwaitingMe(deps, deputy)).items).toEqual([]);
   });
 
   it('refuses an order to a unit that is not the project’s, and a project of another plan year', async () => {

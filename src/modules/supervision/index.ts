@@ -9,5 +9,5 @@ export {
 } from './supervision.rules';
 export * from './supervision.tables';
 export { type SupervisionAsOf, supervisionAsOf } from './use-cases/as-of';
-export { escalatedOrders, supervisionBoard } from './use-cases/board';
+export { escalatedOrders, ordersAwaitingMe, supervisionBoard } from './use-cases/board';
 export { issueOrder, orderDetail, takeStep } from './use-cases/orders';

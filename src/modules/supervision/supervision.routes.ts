@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../../kernel/date-window';
 import { defineRoute } from '../../server/route';
 import { GRAVITIES, PASSING_GRADES, type StepKind } from './supervision.rules';
-import { escalatedOrders, supervisionBoard } from './use-cases/board';
+import { escalatedOrders, ordersAwaitingMe, supervisionBoard } from './use-cases/board';
 import { issueOrder, orderDetail, takeStep } from './use-cases/orders';
 
 const planParams = z.object({
@@ -96,6 +96,14 @@ export const supervisionRoutes = [
     tags: ['调度督办'],
     access: 'session',
     handler: ({ deps, actor }) => escalatedOrders(deps, actor),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/supervision/mine',
+    summary: '督办待办：等待本人签收、报送、办结或评定的督办事项',
+    tags: ['调度督办'],
+    access: 'session',
+    handler: ({ deps, actor }) => ordersAwaitingMe(deps, actor),
   }),
   defineRoute({
     method: 'GET',

@@ -90,3 +90,24 @@ export async function escalatedOrders(deps: AppDeps, actor: Actor) {
     .sort(byUrgency);
   return { today, items };
 }
+
+/**
+ * 督办待办: the open orders waiting on this user, across every plan year they read — for a unit's staff
+ * the orders to their unit that they owe a step on, for a coordinator those reported and waiting for a
+ * grade. Reminding is not a to-do: it is offered on every open order.
+ */
+export async function ordersAwaitingMe(deps: AppDeps, actor: Actor) {
+  const scopes = scopesFor(actor, 'plan.read');
+  if (scopes.length === 0) throw new DomainError('FORBIDDEN');
+  const rows = await openOrdersWithin(deps.db, scopes, 1000);
+  const steps = await stepsOfOrders(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  const today = todayInChina(deps);
+  const items = rows
+    .map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor))
+    .filter((o) => o.actions.some((a) => a !== 'reminded'))
+    .sort(byUrgency);
+  return { today, items };
+}

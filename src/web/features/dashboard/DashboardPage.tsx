@@ -1,13 +1,18 @@
 import { Alert, Card, Col, Empty, Grid, Row, Skeleton, Tag } from 'antd';
 import { errorMessage } from '../../app/api/form-errors';
-import { useSession } from '../../app/auth/session';
+import { useCan, useSession } from '../../app/auth/session';
 import { PageHeading } from '../../components/PageHeading';
+import { useOrdersAwaitingMe } from '../supervision/supervision.api';
+import { SupervisionTodoCard } from '../supervision/TodoCard';
 import { PlanYearCard } from './PlanYearCard';
 import { usePlanYears } from './plan-years.api';
 import './dashboard.css';
 
 export function DashboardPage() {
   const session = useSession();
+  const can = useCan();
+  // 督办待办: what waits on this user (staff only; a deputy or a superior owes no step).
+  const todo = useOrdersAwaitingMe(can('record.read')).data?.items ?? [];
   const planYears = usePlanYears();
   const screens = Grid.useBreakpoint();
   const compact = screens.lg === false;
@@ -36,6 +41,11 @@ export function DashboardPage() {
             )}
           </Card>
         </Col>
+        {todo.length > 0 && (
+          <Col xs={24}>
+            <SupervisionTodoCard items={todo} />
+          </Col>
+        )}
         <Col xs={24}>
           <Card title="年度民生实事计划" size="small">
             {planYears.isPending && <Skeleton active />}

@@ -194,3 +194,13 @@ export function useSupervisionActions() {
   });
   return { issue, step };
 }
+
+/** The open orders waiting on this user, across their plan years (the workbench's 督办待办). */
+export function useOrdersAwaitingMe(enabled = true) {
+  return useQuery({
+    queryKey: ['supervision', 'mine'],
+    queryFn: () => api.get<{ today: string; items: Order[] }>('/api/supervision/mine'),
+    enabled,
+    refetchOnMount: 'always',
+  });
+}
