@@ -1,4 +1,5 @@
 import type { Actor } from '../kernel/actor';
+import { chinaDate } from '../kernel/date-window';
 import { findUserByUsername } from '../modules/identity';
 import { findPlanYear } from '../modules/plans';
 import { issueOrder, type StepKind, supervisionBoard, takeStep } from '../modules/supervision';
@@ -135,8 +136,10 @@ export async function seedDemoSupervision(deps: AppDeps): Promise<number> {
   if (!plan?.demo || !coordinator) return 0;
   const board = await supervisionBoard(deps, coordinator, QINSHUI_COUNTY, YEAR);
   if (board.totals.total > 0) return 0;
+  // A demo loaded with an earlier clock holds only what had happened by then.
+  const today = chinaDate(deps.now());
   let issued = 0;
-  for (const demo of ORDERS) {
+  for (const demo of ORDERS.filter((o) => o.issuedOn <= today)) {
     const project = board.projects.find((p) => p.ref === demo.ref);
     const unit = project?.units.find((u) => u.name === demo.unit);
     if (!project || !unit) continue;
@@ -155,7 +158,7 @@ export async function seedDemoSupervision(deps: AppDeps): Promise<number> {
       reason: demo.reason,
       requirement: demo.requirement,
     });
-    for (const [kind, on, text, extra] of demo.steps) {
+    for (const [kind, on, text, extra] of demo.steps.filter(([, on]) => on <= today)) {
       const actor = ['acknowledged', 'measures', 'resolution'].includes(kind) ? answering : coordinator;
       await takeStep(onDay(deps, on), actor, order.id, kind, { text, ...extra });
     }

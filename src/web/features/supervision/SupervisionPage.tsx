@@ -111,7 +111,7 @@ export function SupervisionPage() {
           type="error"
           showIcon
           className="supervision-raised"
-          title={`提级督办：下级有 ${raised.length} 件督办事项逾期 7 天以上未办结`}
+          title={`提级督办：管辖范围内其他年度计划还有 ${raised.length} 件督办事项逾期 7 天以上未办结`}
           description={
             <List
               size="small"
