@@ -72,10 +72,10 @@ export async function supervisionBoard(deps: AppDeps, actor: Actor, regionCode: 
 }
 
 /**
- * 提级督办: open orders overdue long enough to be raised to the level above, across every plan year
- * the user reads: what a city or province sees of its counties' delays.
+ * The open orders across every plan year the user reads, where each stands today, that pass `keep`,
+ * most urgent first. At most 1,000 are read: the per-plan-year board is the complete list.
  */
-export async function escalatedOrders(deps: AppDeps, actor: Actor) {
+async function openOrdersKept(deps: AppDeps, actor: Actor, keep: (o: PresentedOrder) => boolean) {
   const scopes = scopesFor(actor, 'plan.read');
   if (scopes.length === 0) throw new DomainError('FORBIDDEN');
   const rows = await openOrdersWithin(deps.db, scopes, 1000);
@@ -86,28 +86,24 @@ export async function escalatedOrders(deps: AppDeps, actor: Actor) {
   const today = todayInChina(deps);
   const items = rows
     .map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor))
-    .filter((o) => (o.escalation?.level ?? 0) >= 3)
+    .filter(keep)
     .sort(byUrgency);
   return { today, items };
 }
 
 /**
- * 督办待办: the open orders waiting on this user, across every plan year they read — for a unit's staff
- * the orders to their unit that they owe a step on, for a coordinator those reported and waiting for a
- * grade. Reminding is not a to-do: it is offered on every open order.
+ * 提级督办: open orders overdue long enough to be raised to the level above, across every plan year
+ * the user reads: what a city or province sees of its counties' delays.
  */
-export async function ordersAwaitingMe(deps: AppDeps, actor: Actor) {
-  const scopes = scopesFor(actor, 'plan.read');
-  if (scopes.length === 0) throw new DomainError('FORBIDDEN');
-  const rows = await openOrdersWithin(deps.db, scopes, 1000);
-  const steps = await stepsOfOrders(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  const today = todayInChina(deps);
-  const items = rows
-    .map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor))
-    .filter((o) => o.actions.some((a) => a !== 'reminded'))
-    .sort(byUrgency);
-  return { today, items };
+export function escalatedOrders(deps: AppDeps, actor: Actor) {
+  return openOrdersKept(deps, actor, (o) => (o.escalation?.level ?? 0) >= 3);
+}
+
+/**
+ * 督办待办: the open orders waiting on this user — for a unit's staff the orders to their unit that
+ * they owe a step on, for a coordinator those reported and waiting for a grade. Reminding is not a
+ * to-do: it is offered on every open order.
+ */
+export function ordersAwaitingMe(deps: AppDeps, actor: Actor) {
+  return openOrdersKept(deps, actor, (o) => o.actions.some((a) => a !== 'reminded'));
 }
