@@ -123,6 +123,12 @@ describe(JOURNEY, () => {
     expect(await drawer.getByText('赵国平').count()).toBe(2);
     await shot(page, 'order-closed');
 
+    // The project's own page lists it too.
+    await drawer.getByRole('link', { name: `P02 ${PROJECT}` }).click();
+    const orders = page.locator('.supervision-project-orders');
+    await orders.getByText(number).waitFor();
+    expect(await orders.getByText('已办结').count()).toBe(1);
+    await page.goBack();
     await page.keyboard.press('Escape');
     await visible(page, '按时办结 3 件；评定优秀 1、良好 2、合格 1 件；退回重办 1 次');
   });

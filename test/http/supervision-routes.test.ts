@@ -67,6 +67,21 @@ describe.each(testDatabaseKinds())('supervision routes on $name', (kind) => {
     expect(ack.statusCode).toBe(200);
     expect(ack.json()).toMatchObject({ stage: 'awaiting_measures', actions: ['measures', 'resolution'] });
 
+    const onProject = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/supervision`,
+      headers: as(coordinator, false),
+    });
+    expect(onProject.json()).toMatchObject({ mayIssue: true });
+    expect(onProject.json().items.map((o: { id: string }) => o.id)).toContain(order.id);
+    const elsewhere = await t.app.inject({
+      method: 'GET',
+      url: `/api/projects/${projectId}/supervision`,
+      headers: as(await t.login('henan.coord'), false),
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().error.code).toBe('PROJECT_NOT_FOUND');
+
     const detail = await t.app.inject({
       method: 'GET',
       url: `/api/supervision/${order.id}`,

@@ -46,6 +46,12 @@ export async function ordersOfPlanYear(db: Executor, planYearId: string) {
     .orderBy(asc(supervisionOrders.serial));
 }
 
+export async function ordersOfProject(db: Executor, projectId: string) {
+  return selectOrders(db)
+    .where(eq(supervisionOrders.projectId, projectId))
+    .orderBy(asc(supervisionOrders.serial));
+}
+
 export async function findOrder(db: Executor, orderId: string): Promise<OrderRow | undefined> {
   const [row] = await selectOrders(db).where(eq(supervisionOrders.id, orderId)).limit(1);
   return row;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isCalendarDate } from '../../kernel/date-window';
 import { defineRoute } from '../../server/route';
 import { GRAVITIES, PASSING_GRADES, type StepKind } from './supervision.rules';
-import { escalatedOrders, ordersAwaitingMe, supervisionBoard } from './use-cases/board';
+import { escalatedOrders, ordersAwaitingMe, projectOrders, supervisionBoard } from './use-cases/board';
 import { issueOrder, orderDetail, takeStep } from './use-cases/orders';
 
 const planParams = z.object({
@@ -88,6 +88,15 @@ export const supervisionRoutes = [
       reply.status(201);
       return issueOrder(deps, actor, params.region, params.year, body);
     },
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/projects/:id/supervision',
+    summary: '一个项目的督办事项',
+    tags: ['调度督办'],
+    access: 'session',
+    params: z.object({ id: z.uuid('项目编号不正确') }),
+    handler: ({ deps, actor, params }) => projectOrders(deps, actor, params.id),
   }),
   defineRoute({
     method: 'GET',

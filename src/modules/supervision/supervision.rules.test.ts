@@ -221,6 +221,7 @@ describe('the words of an order', () => {
     expect(laggingReason({ ...p, planned: null })).toMatch(
       /^“城区集中供热管网改造”完成率35%，低于序时进度58.1%，进度滞后。/,
     );
-    expect(laggingReason({ ...p, planned: 0.5 })).toMatch(/完成率35%，低于计划进度50%，/);
+    expect(laggingReason({ ...p, planned: 0.5 })).toMatch(/完成率35%，低于计划进度50%，进度滞后。/);
+    expect(laggingReason({ ...p, planned: 0.9, severe: true })).toMatch(/低于计划进度90%，进度严重滞后。/);
   });
 });

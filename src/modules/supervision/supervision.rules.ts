@@ -280,8 +280,10 @@ export function laggingReason(p: {
   completion: number;
   planned: number | null;
   elapsed: number;
+  severe?: boolean;
 }): string {
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const due = p.planned === null ? `序时进度${pct(p.elapsed)}` : `计划进度${pct(p.planned)}`;
-  return `“${p.name}”完成率${pct(p.completion)}，低于${due}，进度滞后。请当日签收部署，3日内报送整改措施，限期办结。`;
+  const behind = p.severe ? '进度严重滞后' : '进度滞后';
+  return `“${p.name}”完成率${pct(p.completion)}，低于${due}，${behind}。请当日签收部署，3日内报送整改措施，限期办结。`;
 }

@@ -2,11 +2,12 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { scopesFor } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
-import { isBehind, planOverview } from '../../progress';
+import { findProjectWithPlanYear, isBehind, planOverview } from '../../progress';
 import { mayIssue, mayReadOrders } from '../supervision.policy';
 import {
   openOrdersWithin,
   ordersOfPlanYear,
+  ordersOfProject,
   stepsOfOrders,
   unitsOfProjects,
 } from '../supervision.repository';
@@ -56,6 +57,7 @@ export async function supervisionBoard(deps: AppDeps, actor: Actor, regionCode: 
       completion: p.completion,
       planned: p.planned,
       elapsed: overview.elapsed,
+      severe: p.status === 'severely-lagging',
     }),
   }));
   return {
@@ -106,4 +108,20 @@ export function escalatedOrders(deps: AppDeps, actor: Actor) {
  */
 export function ordersAwaitingMe(deps: AppDeps, actor: Actor) {
   return openOrdersKept(deps, actor, (o) => o.actions.some((a) => a !== 'reminded'));
+}
+
+/** One project's orders, newest first, for its page; and whether this user may issue another. */
+export async function projectOrders(deps: AppDeps, actor: Actor, projectId: string) {
+  const found = await findProjectWithPlanYear(deps.db, projectId);
+  if (!found || !mayReadOrders(actor, found.planYear.regionCode)) throw new DomainError('PROJECT_NOT_FOUND');
+  const rows = await ordersOfProject(deps.db, projectId);
+  const steps = await stepsOfOrders(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  const today = todayInChina(deps);
+  return {
+    mayIssue: mayIssue(actor, found.planYear.regionCode),
+    items: rows.map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor)).sort(byUrgency),
+  };
 }

@@ -70,6 +70,7 @@ export function SupervisionPage() {
   const [issuing, setIssuing] = useState<{ projectId?: string } | null>(null);
   const [chosenFilter, setFilter] = useState<Filter | null>(null);
   const openId = search.get('order');
+  const issueFor = search.get('issue');
 
   useEffect(() => {
     document.title = '调度督办 · 民生实事';
@@ -83,6 +84,14 @@ export function SupervisionPage() {
   };
 
   const data = board.data;
+  // Arriving from a project's page with 下达督办: the form opens on that project, once.
+  useEffect(() => {
+    if (!issueFor || !data) return;
+    if (data.mayIssue && data.projects.some((p) => p.id === issueFor)) setIssuing({ projectId: issueFor });
+    const next = new URLSearchParams(search);
+    next.delete('issue');
+    setSearch(next, { replace: true });
+  }, [issueFor, data, search, setSearch]);
   const mine = data?.orders.filter(FILTERS.mine.keep) ?? [];
   const filter: Filter = chosenFilter ?? (mine.length > 0 ? 'mine' : 'open');
   const shown = data?.orders.filter(FILTERS[filter].keep);

@@ -204,3 +204,15 @@ export function useOrdersAwaitingMe(enabled = true) {
     refetchOnMount: 'always',
   });
 }
+
+/** One project's orders, for its page. */
+export function useProjectOrders(projectId: string) {
+  return useQuery({
+    queryKey: ['supervision', 'project', projectId],
+    queryFn: () =>
+      api.get<{ mayIssue: boolean; items: Order[] }>(
+        `/api/projects/${encodeURIComponent(projectId)}/supervision`,
+      ),
+    refetchOnMount: 'always',
+  });
+}
