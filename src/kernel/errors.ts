@@ -154,6 +154,7 @@ export const ERRORS = {
     message: '一般事项须在7日内办结，不能另定计划办结日期；确需延期的请按重大事项督办',
   },
   SUPERVISION_PLAN_DATE_EARLY: { status: 422, message: '办结日期不能早于今天' },
+  SUPERVISION_INSPECTION_INVALID: { status: 422, message: '该视察意见不属于这个项目' },
   SUPERVISION_GRADE_INVALID: {
     status: 422,
     message: '请评定为优秀、良好或合格；不合格的请退回重办',

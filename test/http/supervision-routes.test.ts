@@ -154,6 +154,25 @@ describe.each(testDatabaseKinds())('supervision routes on $name', (kind) => {
     expect(badGrade.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'grade' });
   });
 
+  it('takes a deputy’s inspection, and answers bad input with the field', async () => {
+    const url = `/api/projects/${projectId}/inspections`;
+    const created = await post(url, deputy, { visitedOn: '2023-09-11', text: '现场施工停滞。' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ mayInspect: true, items: [{ text: '现场施工停滞。' }] });
+    const badDate = await post(url, deputy, { visitedOn: '2023-13-01', text: '好' });
+    expect(badDate.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'visitedOn' });
+    const empty = await post(url, deputy, { visitedOn: '2023-09-11', text: ' ' });
+    expect(empty.json().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'text',
+      message: '请填写视察意见',
+    });
+    const asClerk = await post(url, clerk, { visitedOn: '2023-09-11', text: '好' });
+    expect(asClerk.statusCode).toBe(403);
+    const read = await t.app.inject({ method: 'GET', url, headers: as(coordinator, false) });
+    expect(read.json()).toMatchObject({ mayInspect: false, mayIssue: true });
+  });
+
   it('refuses the wrong user, a missing CSRF header, no session and an unknown order', async () => {
     const asClerk = await post(board, clerk, { projectId, gravity: 'ordinary', reason: '请加快' });
     expect(asClerk.statusCode).toBe(403);

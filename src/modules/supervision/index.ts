@@ -10,4 +10,5 @@ export {
 export * from './supervision.tables';
 export { type SupervisionAsOf, supervisionAsOf } from './use-cases/as-of';
 export { escalatedOrders, ordersAwaitingMe, supervisionBoard } from './use-cases/board';
+export { projectInspections, recordInspection } from './use-cases/inspections';
 export { issueOrder, orderDetail, takeStep } from './use-cases/orders';

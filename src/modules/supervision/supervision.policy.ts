@@ -1,4 +1,4 @@
-import { type Actor, UNIT_ROLES } from '../../kernel/actor';
+import { type Actor, grantCovers, UNIT_ROLES } from '../../kernel/actor';
 import { can, grantAllows } from '../../kernel/policy';
 import type { StepKind } from './supervision.rules';
 
@@ -37,4 +37,9 @@ export function mayTakeStep(
   if ((UNIT_STEPS as readonly StepKind[]).includes(kind)) return mayAnswerFor(actor, order);
   if ((ISSUER_STEPS as readonly StepKind[]).includes(kind)) return mayIssue(actor, order.regionCode);
   return false;
+}
+
+/** 代表视察意见 are the deputies' own: a deputy of the plan's region (or above it) writes them. */
+export function mayInspect(actor: Actor, regionCode: string): boolean {
+  return actor.grants.some((g) => g.role === 'deputy' && grantCovers(g, regionCode));
 }

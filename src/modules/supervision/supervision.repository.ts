@@ -5,7 +5,7 @@ import { planYears } from '../plans';
 import { projects, projectUnits } from '../progress';
 import { regions } from '../regions';
 import { units } from '../units';
-import { supervisionOrders, supervisionSteps } from './supervision.tables';
+import { projectInspections, supervisionOrders, supervisionSteps } from './supervision.tables';
 
 /** All SQL of 督办. Orders and steps are only ever inserted. */
 
@@ -25,6 +25,7 @@ const orderColumns = {
   reason: supervisionOrders.reason,
   requirement: supervisionOrders.requirement,
   issuedAt: supervisionOrders.issuedAt,
+  inspectionId: supervisionOrders.inspectionId,
 };
 
 export type OrderRow = Awaited<ReturnType<typeof ordersOfPlanYear>>[number];
@@ -138,4 +139,23 @@ export async function unitsOfProjects(db: Executor, planYearId: string) {
     byProject.set(r.projectId, list);
   }
   return byProject;
+}
+
+export async function insertInspection(tx: Tx, row: typeof projectInspections.$inferInsert) {
+  const [created] = await tx.insert(projectInspections).values(row).returning();
+  return created!;
+}
+
+export async function findInspection(db: Executor, id: string) {
+  const [row] = await db.select().from(projectInspections).where(eq(projectInspections.id, id)).limit(1);
+  return row;
+}
+
+/** A project's inspection opinions, newest visit first. */
+export async function inspectionsOfProject(db: Executor, projectId: string) {
+  return db
+    .select()
+    .from(projectInspections)
+    .where(eq(projectInspections.projectId, projectId))
+    .orderBy(desc(projectInspections.visitedOn), desc(projectInspections.at));
 }

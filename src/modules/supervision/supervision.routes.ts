@@ -3,6 +3,7 @@ import { isCalendarDate } from '../../kernel/date-window';
 import { defineRoute } from '../../server/route';
 import { GRAVITIES, PASSING_GRADES, type StepKind } from './supervision.rules';
 import { escalatedOrders, ordersAwaitingMe, projectOrders, supervisionBoard } from './use-cases/board';
+import { projectInspections, recordInspection } from './use-cases/inspections';
 import { issueOrder, orderDetail, takeStep } from './use-cases/orders';
 
 const planParams = z.object({
@@ -24,6 +25,7 @@ const issueBody = z.object({
   gravity: z.enum(GRAVITIES, '请选择一般事项或重大事项'),
   reason: words('督办事由', 2000),
   requirement: optionalWords('督办要求', 1000),
+  inspectionId: z.uuid('视察意见编号不正确').nullish(),
 });
 
 /** Each step's own body: what the page's form for it asks. */
@@ -97,6 +99,28 @@ export const supervisionRoutes = [
     access: 'session',
     params: z.object({ id: z.uuid('项目编号不正确') }),
     handler: ({ deps, actor, params }) => projectOrders(deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/projects/:id/inspections',
+    summary: '人大代表视察意见',
+    tags: ['调度督办'],
+    access: 'session',
+    params: z.object({ id: z.uuid('项目编号不正确') }),
+    handler: ({ deps, actor, params }) => projectInspections(deps, actor, params.id),
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/projects/:id/inspections',
+    summary: '人大代表记录视察意见',
+    tags: ['调度督办'],
+    access: 'session',
+    params: z.object({ id: z.uuid('项目编号不正确') }),
+    body: z.object({ visitedOn: calendarDate, text: words('视察意见', 2000) }),
+    handler: async ({ deps, actor, params, body, reply }) => {
+      reply.status(201);
+      return recordInspection(deps, actor, params.id, body);
+    },
   }),
   defineRoute({
     method: 'GET',

@@ -1,4 +1,14 @@
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from '../identity/identity.tables';
 import { planYears } from '../plans/plans.tables';
 import { projects } from '../progress/progress.tables';
@@ -28,6 +38,8 @@ export const supervisionOrders = pgTable(
     reason: text('reason').notNull(),
     requirement: text('requirement'),
     issuedBy: uuid('issued_by').references(() => users.id),
+    /** The deputy's inspection opinion the order was made from, when it was. */
+    inspectionId: uuid('inspection_id').references((): AnyPgColumn => projectInspections.id),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -59,4 +71,25 @@ export const supervisionSteps = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('supervision_steps_order_position_uq').on(t.orderId, t.position)],
+);
+
+/**
+ * 代表视察意见: what a deputy saw and said of a project on an inspection, written by the deputy and
+ * never changed. The coordinator may turn one into a 督办 order, which then names it.
+ */
+export const projectInspections = pgTable(
+  'project_inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id),
+    deputyId: uuid('deputy_id').references(() => users.id),
+    deputyName: text('deputy_name').notNull(),
+    /** The China date of the inspection. */
+    visitedOn: date('visited_on').notNull(),
+    text: text('text').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_inspections_project_idx').on(t.projectId)],
 );

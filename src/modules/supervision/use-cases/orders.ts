@@ -5,7 +5,14 @@ import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { findProjectWithPlanYear, lockPlanYearRow, projectUnitIds } from '../../progress';
 import { mayIssue, mayReadOrders, mayTakeStep, UNIT_STEPS } from '../supervision.policy';
-import { appendStep, findOrder, insertOrder, nextSerial, stepsOfOrders } from '../supervision.repository';
+import {
+  appendStep,
+  findInspection,
+  findOrder,
+  insertOrder,
+  nextSerial,
+  stepsOfOrders,
+} from '../supervision.repository';
 import {
   type Grade,
   type Gravity,
@@ -23,6 +30,8 @@ export interface IssueInput {
   gravity: Gravity;
   reason: string;
   requirement?: string | null;
+  /** The deputy's inspection opinion of this project the order is made from. */
+  inspectionId?: string | null;
 }
 
 /** 下达督办: the coordinator orders one of the project's units to act, numbered in the plan year. */
@@ -44,6 +53,12 @@ export async function issueOrder(
   if (!unitId || ![...units.lead, ...units.partner].includes(unitId)) {
     throw new DomainError('SUPERVISION_UNIT_INVALID', { field: 'unitId' });
   }
+  if (input.inspectionId) {
+    const inspection = await findInspection(deps.db, input.inspectionId);
+    if (inspection?.projectId !== input.projectId) {
+      throw new DomainError('SUPERVISION_INSPECTION_INVALID', { field: 'inspectionId' });
+    }
+  }
   const today = todayInChina(deps);
   const id = await writeTransaction(deps.db, actor, async (tx) => {
     await lockPlanYearRow(tx, planYear.id);
@@ -58,6 +73,7 @@ export async function issueOrder(
       requirement: input.requirement || null,
       issuedBy: actor.userId,
       issuedAt: deps.now(),
+      inspectionId: input.inspectionId ?? null,
     });
     await appendStep(tx, {
       orderId: order.id,

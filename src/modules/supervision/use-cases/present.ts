@@ -43,6 +43,7 @@ export function presentOrder(order: OrderRow, steps: readonly StepRow[], today: 
     gravity,
     gravityLabel: GRAVITY_LABELS[gravity],
     reason: order.reason,
+    inspectionId: order.inspectionId,
     requirement: order.requirement,
     issuedAt: order.issuedAt.toISOString(),
     /** The China date it was issued on, from which 13710 counts. */

@@ -6,6 +6,7 @@ import { errorMessage } from '../../app/api/form-errors';
 import { useCan, useSession } from '../../app/auth/session';
 import { PageHeading } from '../../components/PageHeading';
 import { PosterLinks } from '../evaluation/PosterLinks';
+import { InspectionsCard } from '../supervision/InspectionsCard';
 import { ProjectOrdersCard } from '../supervision/ProjectOrdersCard';
 import {
   COMPLETED_AS_LABELS,
@@ -343,6 +344,7 @@ export function ProjectPage() {
             </Card>
           </section>
           <ProjectOrdersCard projectId={id} planYear={data.planYear} />
+          <InspectionsCard projectId={id} planYear={data.planYear} />
           <section className="area-milestones">
             <Card size="small" title="推进计划节点">
               <MilestoneTimeline detail={data} />

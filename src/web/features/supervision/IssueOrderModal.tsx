@@ -20,12 +20,17 @@ export function IssueOrderModal({
   projects,
   lagging,
   initialProjectId,
+  initialReason,
+  inspectionId,
   onIssue,
   onClose,
 }: {
   projects: BoardProject[];
   lagging: string[];
   initialProjectId?: string;
+  /** A deputy's inspection opinion the order is made from: its words start the reason. */
+  initialReason?: string;
+  inspectionId?: string;
   onIssue: (input: IssueInput) => Promise<OrderDetail>;
   onClose: () => void;
 }) {
@@ -62,13 +67,18 @@ export function IssueOrderModal({
           projectId: initial?.id,
           unitId: initial?.units[0]?.id,
           gravity: 'ordinary',
-          reason: initial?.reason,
+          reason: initialReason ?? initial?.reason,
         }}
         onFinish={async (values) => {
           setSaving(true);
           setFailure(null);
           try {
-            await onIssue({ ...values, requirement: values.requirement || undefined });
+            await onIssue({
+              ...values,
+              requirement: values.requirement || undefined,
+              // Only while the order is still about the inspected project.
+              inspectionId: values.projectId === initialProjectId ? inspectionId : undefined,
+            });
             onClose();
           } catch (error) {
             if (!showOnFormFields(error, form, ['projectId', 'unitId', 'gravity', 'reason', 'requirement'])) {

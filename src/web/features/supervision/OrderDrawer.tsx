@@ -86,6 +86,7 @@ export function OrderDrawer({ id, onClose }: { id: string; onClose: () => void }
               </Link>
             </Descriptions.Item>
             <Descriptions.Item label="督办单位">{o.unit.name}</Descriptions.Item>
+            {o.inspectionId && <Descriptions.Item label="来源">人大代表视察意见</Descriptions.Item>}
             <Descriptions.Item label="事项类别">{o.gravityLabel}</Descriptions.Item>
             <Descriptions.Item label="督办事由">
               <Typography.Paragraph className="supervision-text">{o.reason}</Typography.Paragraph>

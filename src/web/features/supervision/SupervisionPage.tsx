@@ -14,9 +14,11 @@ import { OrderDrawer } from './OrderDrawer';
 import {
   type Board,
   defaultPlanYear,
+  inspectionReason,
   type Order,
   useBoard,
   useEscalated,
+  useProjectInspections,
   useSupervisionActions,
 } from './supervision.api';
 import { DueTag, StageTag } from './tags';
@@ -67,10 +69,17 @@ export function SupervisionPage() {
   const board = useBoard(plan ? key! : undefined);
   const escalated = useEscalated();
   const { issue } = useSupervisionActions();
-  const [issuing, setIssuing] = useState<{ projectId?: string } | null>(null);
+  const [issuing, setIssuing] = useState<{
+    projectId?: string;
+    inspectionId?: string;
+    reason?: string;
+  } | null>(null);
   const [chosenFilter, setFilter] = useState<Filter | null>(null);
   const openId = search.get('order');
   const issueFor = search.get('issue');
+  // From a deputy's inspection opinion (代表视察意见 → 转为督办): the order starts from its words.
+  const fromInspection = search.get('inspection');
+  const inspections = useProjectInspections(fromInspection ? issueFor : null);
 
   useEffect(() => {
     document.title = '调度督办 · 民生实事';
@@ -86,12 +95,20 @@ export function SupervisionPage() {
   const data = board.data;
   // Arriving from a project's page with 下达督办: the form opens on that project, once.
   useEffect(() => {
-    if (!issueFor || !data) return;
-    if (data.mayIssue && data.projects.some((p) => p.id === issueFor)) setIssuing({ projectId: issueFor });
+    if (!issueFor || !data || (fromInspection && !inspections.data)) return;
+    const inspection = inspections.data?.items.find((i) => i.id === fromInspection);
+    if (data.mayIssue && data.projects.some((p) => p.id === issueFor)) {
+      setIssuing({
+        projectId: issueFor,
+        inspectionId: inspection?.id,
+        reason: inspection && inspectionReason(inspection),
+      });
+    }
     const next = new URLSearchParams(search);
     next.delete('issue');
+    next.delete('inspection');
     setSearch(next, { replace: true });
-  }, [issueFor, data, search, setSearch]);
+  }, [issueFor, fromInspection, inspections.data, data, search, setSearch]);
   const mine = data?.orders.filter(FILTERS.mine.keep) ?? [];
   const filter: Filter = chosenFilter ?? (mine.length > 0 ? 'mine' : 'open');
   const shown = data?.orders.filter(FILTERS[filter].keep);
@@ -181,6 +198,8 @@ export function SupervisionPage() {
           projects={data.projects}
           lagging={data.lagging}
           initialProjectId={issuing.projectId}
+          initialReason={issuing.reason}
+          inspectionId={issuing.inspectionId}
           onClose={() => setIssuing(null)}
           onIssue={async (input) => {
             const order = await issue.mutateAsync({ key: key!, input });

@@ -36,6 +36,7 @@ export interface Order {
   gravityLabel: string;
   reason: string;
   requirement: string | null;
+  inspectionId: string | null;
   issuedAt: string;
   issuedOn: string;
   stage: Stage;
@@ -108,6 +109,7 @@ export interface IssueInput {
   gravity: Gravity;
   reason: string;
   requirement?: string;
+  inspectionId?: string;
 }
 
 export interface StepInput {
@@ -215,4 +217,43 @@ export function useProjectOrders(projectId: string) {
       ),
     refetchOnMount: 'always',
   });
+}
+
+export interface Inspection {
+  id: string;
+  deputyName: string;
+  visitedOn: string;
+  text: string;
+  at: string;
+  orders: Array<{ id: string; number: string }>;
+}
+
+export interface ProjectInspections {
+  mayInspect: boolean;
+  mayIssue: boolean;
+  items: Inspection[];
+}
+
+/** 代表视察意见 of a project, and a deputy's new one. */
+export function useProjectInspections(projectId: string | null) {
+  return useQuery({
+    queryKey: ['supervision', 'inspections', projectId],
+    queryFn: () => api.get<ProjectInspections>(`/api/projects/${encodeURIComponent(projectId!)}/inspections`),
+    enabled: Boolean(projectId),
+    refetchOnMount: 'always',
+  });
+}
+
+export function useRecordInspection(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { visitedOn: string; text: string }) =>
+      api.post<ProjectInspections>(`/api/projects/${encodeURIComponent(projectId)}/inspections`, input),
+    onSuccess: (data) => queryClient.setQueryData(['supervision', 'inspections', projectId], data),
+  });
+}
+
+/** The reason an order made from an inspection starts from. */
+export function inspectionReason(i: Pick<Inspection, 'deputyName' | 'visitedOn' | 'text'>): string {
+  return `人大代表视察意见（${i.deputyName}，${i.visitedOn}）：${i.text}`;
 }
