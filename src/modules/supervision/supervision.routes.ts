@@ -11,6 +11,7 @@ const planParams = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
 });
 const idParams = z.object({ id: z.uuid('督办事项编号不正确') });
+const projectParams = z.object({ id: z.uuid('项目编号不正确') });
 const calendarDate = z
   .string()
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v), '日期应为 YYYY-MM-DD 格式的真实日期');
@@ -97,7 +98,7 @@ export const supervisionRoutes = [
     summary: '一个项目的督办事项',
     tags: ['调度督办'],
     access: 'session',
-    params: z.object({ id: z.uuid('项目编号不正确') }),
+    params: projectParams,
     handler: ({ deps, actor, params }) => projectOrders(deps, actor, params.id),
   }),
   defineRoute({
@@ -106,7 +107,7 @@ export const supervisionRoutes = [
     summary: '人大代表视察意见',
     tags: ['调度督办'],
     access: 'session',
-    params: z.object({ id: z.uuid('项目编号不正确') }),
+    params: projectParams,
     handler: ({ deps, actor, params }) => projectInspections(deps, actor, params.id),
   }),
   defineRoute({
@@ -115,7 +116,7 @@ export const supervisionRoutes = [
     summary: '人大代表记录视察意见',
     tags: ['调度督办'],
     access: 'session',
-    params: z.object({ id: z.uuid('项目编号不正确') }),
+    params: projectParams,
     body: z.object({ visitedOn: calendarDate, text: words('视察意见', 2000) }),
     handler: async ({ deps, actor, params, body, reply }) => {
       reply.status(201);
