@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/kernel/actor';
-import { renderBulletin } from '../../src/modules/reports';
+import { renderBulletin, renderYearEndReport } from '../../src/modules/reports';
 import { issueOrder, supervisionBoard } from '../../src/modules/supervision';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
@@ -70,5 +70,17 @@ describe.each(testDatabaseKinds())('督办 in the bulletin on $name', (kind) => 
       ['督〔2023〕3号', '残联', '已办结', null],
       ['督〔2023〕5号', '园林绿化中心', '待签收', 3],
     ]);
+  });
+
+  it('closes the year-end report with 督办情况 and its ledger, as of the report’s date', async () => {
+    const report = (format: 'md' | 'xlsx') =>
+      renderYearEndReport(deps, coordinator, { regionCode: '140521', year: 2023, format });
+    const md = String((await report('md')).body);
+    expect(md).toContain(
+      '## 四、督办情况\n\n截至9月1日，共下达督办事项4件，已办结2件（按时办结2件，评定优秀1件、良好1件），正在办理2件，均在时限内。',
+    );
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await report('xlsx')).body as unknown as ArrayBuffer);
+    expect(book.worksheets.map((s) => s.name)).toContain('督办台账');
   });
 });

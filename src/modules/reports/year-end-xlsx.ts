@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { COMPLETED_AS_LABELS, PROJECT_STATUS_LABELS } from '../progress/assessment.rules';
 import { addSatisfactionSheets, finishSheet, headerRow, titleRows } from './satisfaction-xlsx';
+import { addSupervisionSheet } from './supervision-xlsx';
 import { overall, type YearEndReport } from './year-end.rules';
 
 /**
@@ -80,5 +81,6 @@ export async function yearEndXlsx(report: YearEndReport): Promise<Buffer> {
   finishSheet(funnel, 3, '3:3');
 
   addSatisfactionSheets(book, report.satisfaction, title);
+  if (report.supervision) addSupervisionSheet(book, report.supervision, title);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -2,6 +2,7 @@ import { formatYuanChinese, sumYuan } from '../../kernel/money';
 import { COMPLETED_AS, type CompletedAs, latestFigures, latestReport } from '../progress/assessment.rules';
 import type { PlanDocument, PlanProject } from '../progress/plan-format.schema';
 import { compareQuantities, divideRounded } from '../progress/quantity.rules';
+import type { SupervisionAsOf } from '../supervision';
 import type { BulletinProject, PlanAssessment } from './bulletin.rules';
 import {
   COMPLETED_PHRASES,
@@ -14,6 +15,7 @@ import {
 } from './bulletin-text.rules';
 import { type FunnelCounts, type FunnelStep, funnelParagraph, funnelSteps } from './funnel.rules';
 import { type SatisfactionSection, satisfactionMarkdown } from './satisfaction.rules';
+import { supervisionMarkdown } from './supervision-text.rules';
 
 /**
  * 年度民生实事办理情况报告: the report to the congress after the year (seed 001 part 1), written from
@@ -28,6 +30,8 @@ export interface YearEndInput {
   assessment: PlanAssessment;
   funnel: FunnelCounts;
   satisfaction: SatisfactionSection;
+  /** 督办 as it stood on the report's date, when the year had any orders. */
+  supervision?: SupervisionAsOf | null;
   /** The date on the report (YYYY-MM-DD). */
   issuedOn: string;
   /** The plan year's figures are simulated (演示数据). */
@@ -65,6 +69,7 @@ export interface YearEndReport {
   projects: YearEndProject[];
   funnel: FunnelCounts & { steps: FunnelStep[] };
   satisfaction: SatisfactionSection;
+  supervision?: SupervisionAsOf;
 }
 
 const OTHER_FIELD = '其他';
@@ -123,6 +128,7 @@ export function yearEndReport(input: YearEndInput): YearEndReport {
     projects,
     funnel: { ...input.funnel, steps: funnelSteps(input.funnel) },
     satisfaction: input.satisfaction,
+    ...(input.supervision ? { supervision: input.supervision } : {}),
   };
 }
 
@@ -149,6 +155,7 @@ export function yearEndMarkdown(input: YearEndInput): string {
     ...report.funnel.steps.map((s) => `| ${s.label} | ${s.value} |`),
   );
   lines.push('', ...satisfactionMarkdown(report.satisfaction, 3, report.year));
+  if (report.supervision) lines.push('', ...supervisionMarkdown(report.supervision, 4, report.year));
   if (report.projects.length > 0) lines.push('', ...summaryTable(report));
   return `${lines.join('\n')}\n`;
 }

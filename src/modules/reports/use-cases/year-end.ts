@@ -5,6 +5,7 @@ import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { loadPlanDocument, resolveLightRule } from '../../progress';
 import { chinaDate, planFunnel } from '../../suggestions';
+import { supervisionAsOf } from '../../supervision';
 import { assessPlan } from '../bulletin.rules';
 import { yearEndMarkdown, yearEndReport } from '../year-end.rules';
 import { BULLETIN_CONTENT_TYPES, type BulletinFormat } from './bulletin';
@@ -42,6 +43,7 @@ export async function renderYearEndReport(
     assessment,
     funnel: await planFunnel(deps, actor, input.regionCode, input.year),
     satisfaction: await loadSatisfaction(deps, actor, input.regionCode, input.year),
+    supervision: await supervisionAsOf(deps.db, input.regionCode, input.year, asOf),
     issuedOn,
     demo: planYear.demo,
   };
