@@ -12,9 +12,7 @@ const planParams = z.object({
 });
 const idParams = z.object({ id: z.uuid('督办事项编号不正确') });
 const projectParams = z.object({ id: z.uuid('项目编号不正确') });
-const calendarDate = z
-  .string()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v), '日期应为 YYYY-MM-DD 格式的真实日期');
+const calendarDate = z.string().refine(isCalendarDate, '日期应为 YYYY-MM-DD 格式的真实日期');
 const words = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
 const optionalWords = (label: string, max: number) =>

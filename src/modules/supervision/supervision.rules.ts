@@ -114,6 +114,32 @@ export interface SupervisionState {
   milestones: Milestone[];
 }
 
+/** The stages each step may be taken in (`issued` only opens an order). */
+const STAGES_OF_STEP: Record<StepKind, readonly Stage[]> = {
+  issued: [],
+  acknowledged: ['awaiting_ack'],
+  measures: ['awaiting_measures'],
+  resolution: ['awaiting_measures', 'in_progress'],
+  returned: ['awaiting_review'],
+  closed: ['awaiting_review'],
+  reminded: ['awaiting_ack', 'awaiting_measures', 'in_progress'],
+};
+
+/** The order in which a page offers the steps: the unit's, then the issuer's, closing before sending back. */
+const OFFERED: readonly StepKind[] = [
+  'acknowledged',
+  'measures',
+  'resolution',
+  'closed',
+  'returned',
+  'reminded',
+];
+
+/** The steps an order in this stage may take next, in the order a page offers them. */
+export function stepsAllowedIn(stage: Stage): StepKind[] {
+  return OFFERED.filter((kind) => STAGES_OF_STEP[kind].includes(stage));
+}
+
 export type StepRefusal = 'WRONG_STAGE' | 'PLAN_DATE_ORDINARY' | 'PLAN_DATE_EARLY' | 'GRADE_INVALID';
 
 /**
@@ -124,16 +150,7 @@ export type StepRefusal = 'WRONG_STAGE' | 'PLAN_DATE_ORDINARY' | 'PLAN_DATE_EARL
  * the past.
  */
 export function refusalOf(state: SupervisionState, gravity: Gravity, step: Step): StepRefusal | null {
-  const allowed: Record<StepKind, readonly Stage[]> = {
-    issued: [],
-    acknowledged: ['awaiting_ack'],
-    measures: ['awaiting_measures'],
-    resolution: ['awaiting_measures', 'in_progress'],
-    returned: ['awaiting_review'],
-    closed: ['awaiting_review'],
-    reminded: ['awaiting_ack', 'awaiting_measures', 'in_progress'],
-  };
-  if (!allowed[step.kind].includes(state.stage)) return 'WRONG_STAGE';
+  if (!stepsAllowedIn(state.stage).includes(step.kind)) return 'WRONG_STAGE';
   if (step.kind === 'measures' && step.dueOn) {
     if (gravity !== 'major') return 'PLAN_DATE_ORDINARY';
     if (step.dueOn < step.on) return 'PLAN_DATE_EARLY';

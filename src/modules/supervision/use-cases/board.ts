@@ -8,11 +8,10 @@ import {
   openOrdersWithin,
   ordersOfPlanYear,
   ordersOfProject,
-  stepsOfOrders,
   unitsOfProjects,
 } from '../supervision.repository';
 import { laggingReason, supervisionTotals } from '../supervision.rules';
-import { type PresentedOrder, presentOrder, todayInChina } from './present';
+import { type PresentedOrder, presentOrders, todayInChina } from './present';
 
 /** Open orders first, the longest overdue at the top; then the closed ones, newest first. */
 function byUrgency(a: PresentedOrder, b: PresentedOrder): number {
@@ -35,12 +34,8 @@ export async function supervisionBoard(deps: AppDeps, actor: Actor, regionCode: 
     await ordersOfPlanYear(deps.db, planYearId),
     await unitsOfProjects(deps.db, planYearId),
   ];
-  const steps = await stepsOfOrders(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  const today = todayInChina(deps);
-  const orders = rows.map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor)).sort(byUrgency);
+  const presented = await presentOrders(deps, actor, rows);
+  const orders = presented.sort(byUrgency);
   const underOrder = new Set(orders.filter((o) => o.stage !== 'closed').map((o) => o.project.id));
   const projects = overview.projects.map((p) => ({
     id: p.id,
@@ -63,7 +58,7 @@ export async function supervisionBoard(deps: AppDeps, actor: Actor, regionCode: 
   return {
     planYear: overview.planYear,
     asOf: overview.asOf,
-    today,
+    today: todayInChina(deps),
     mayIssue: mayIssue(actor, regionCode),
     totals: supervisionTotals(orders),
     orders,
@@ -81,16 +76,8 @@ async function openOrdersKept(deps: AppDeps, actor: Actor, keep: (o: PresentedOr
   const scopes = scopesFor(actor, 'plan.read');
   if (scopes.length === 0) throw new DomainError('FORBIDDEN');
   const rows = await openOrdersWithin(deps.db, scopes, 1000);
-  const steps = await stepsOfOrders(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  const today = todayInChina(deps);
-  const items = rows
-    .map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor))
-    .filter(keep)
-    .sort(byUrgency);
-  return { today, items };
+  const presented = await presentOrders(deps, actor, rows);
+  return { today: todayInChina(deps), items: presented.filter(keep).sort(byUrgency) };
 }
 
 /**
@@ -115,13 +102,9 @@ export async function projectOrders(deps: AppDeps, actor: Actor, projectId: stri
   const found = await findProjectWithPlanYear(deps.db, projectId);
   if (!found || !mayReadOrders(actor, found.planYear.regionCode)) throw new DomainError('PROJECT_NOT_FOUND');
   const rows = await ordersOfProject(deps.db, projectId);
-  const steps = await stepsOfOrders(
-    deps.db,
-    rows.map((r) => r.id),
-  );
-  const today = todayInChina(deps);
+  const presented = await presentOrders(deps, actor, rows);
   return {
     mayIssue: mayIssue(actor, found.planYear.regionCode),
-    items: rows.map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor)).sort(byUrgency),
+    items: presented.sort(byUrgency),
   };
 }

@@ -1,16 +1,18 @@
 import type { Actor } from '../../../kernel/actor';
 import { chinaDate } from '../../../kernel/date-window';
 import type { AppDeps } from '../../../server/deps';
-import { mayAnswerFor, mayIssue } from '../supervision.policy';
-import type { OrderRow, StepRow } from '../supervision.repository';
+import { mayAnswerFor, mayIssue, UNIT_STEPS } from '../supervision.policy';
+import { type OrderRow, type StepRow, stepsOfOrders } from '../supervision.repository';
 import {
   GRAVITY_LABELS,
   type Gravity,
   orderNumber,
   STAGE_LABELS,
   STEP_LABELS,
+  type Stage,
   type Step,
   type StepKind,
+  stepsAllowedIn,
   supervisionState,
 } from '../supervision.rules';
 
@@ -55,21 +57,21 @@ export function presentOrder(order: OrderRow, steps: readonly StepRow[], today: 
   };
 }
 
-function nextActions(
-  stage: keyof typeof STAGE_LABELS,
-  who: { answers: boolean; issues: boolean },
-): StepKind[] {
-  const unit: StepKind[] =
-    stage === 'awaiting_ack'
-      ? ['acknowledged']
-      : stage === 'awaiting_measures'
-        ? ['measures', 'resolution']
-        : stage === 'in_progress'
-          ? ['resolution']
-          : [];
-  const issuer: StepKind[] =
-    stage === 'awaiting_review' ? ['closed', 'returned'] : stage === 'closed' ? [] : ['reminded'];
-  return [...(who.answers ? unit : []), ...(who.issues ? issuer : [])];
+/** Orders as the console shows them, their steps read in one query. */
+export async function presentOrders(deps: AppDeps, actor: Actor, rows: readonly OrderRow[]) {
+  const steps = await stepsOfOrders(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  const today = todayInChina(deps);
+  return rows.map((r) => presentOrder(r, steps.get(r.id) ?? [], today, actor));
+}
+
+/** The steps this user may take now: the unit's own if they answer for it, the issuer's if they issue. */
+function nextActions(stage: Stage, who: { answers: boolean; issues: boolean }): StepKind[] {
+  return stepsAllowedIn(stage).filter((kind) =>
+    (UNIT_STEPS as readonly StepKind[]).includes(kind) ? who.answers : who.issues,
+  );
 }
 
 /** The history as the page lists it: who did what on which day, with what they wrote. */

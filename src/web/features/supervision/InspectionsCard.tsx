@@ -2,14 +2,10 @@ import { Button, Card, Form, Input, List, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { showOnFormFields } from '../../app/api/form-errors';
-import { chineseDate } from '../progress/format';
+import { chineseDate, todayIso } from '../progress/format';
 import { planYearKey } from '../progress/PlanYearSelect';
 import { useProjectInspections, useRecordInspection } from './supervision.api';
 import './supervision.css';
-
-/** Today's date where the browser is (the server refuses a later one in China's). */
-const localToday = () =>
-  new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 
 /**
  * 代表视察意见 on a project's page: what deputies saw on their visits, each with the 督办 orders made
@@ -71,7 +67,7 @@ export function InspectionsCard({
             form={form}
             layout="vertical"
             className="supervision-inspection-form"
-            initialValues={{ visitedOn: localToday() }}
+            initialValues={{ visitedOn: todayIso() }}
             onFinish={async (values) => {
               setFailure(null);
               try {
@@ -89,7 +85,7 @@ export function InspectionsCard({
               label="视察日期"
               rules={[{ required: true, message: '请填写视察日期' }]}
             >
-              <Input type="date" max={localToday()} />
+              <Input type="date" max={todayIso()} />
             </Form.Item>
             <Form.Item
               name="text"
