@@ -6,13 +6,12 @@ import {
   answerGroup,
   autoGroup,
   type Channel,
-  chinaDate,
   ensureSolicitationWindow,
   routeGroup,
   suggestionGroups,
   suggestions,
 } from '../modules/suggestions';
-import type { AppDeps } from '../server/deps';
+import { type AppDeps, todayInChina } from '../server/deps';
 
 /**
  * 演示数据: residents' suggestions for 沁水县 2023, written after the kinds of asks behind its twelve
@@ -185,7 +184,7 @@ function atTime(deps: AppDeps, iso: string): AppDeps {
 
 /** Suggestions for next year's list are asked for late in the year before: a window open today. */
 async function openNextYear(deps: AppDeps): Promise<void> {
-  const today = chinaDate(deps.now());
+  const today = todayInChina(deps);
   const year = Number(today.slice(0, 4)) + 1;
   if (!(await findPlanYear(deps.db, QINSHUI, year)))
     await openPlanYear(deps, SEED_ACTOR, {

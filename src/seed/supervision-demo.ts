@@ -1,10 +1,9 @@
 import type { Actor } from '../kernel/actor';
-import { chinaDate } from '../kernel/date-window';
 import { findUserByUsername } from '../modules/identity';
 import { findPlanYear } from '../modules/plans';
 import { issueOrder, type StepKind, supervisionBoard, takeStep } from '../modules/supervision';
 import { findUnitByName } from '../modules/units';
-import type { AppDeps } from '../server/deps';
+import { type AppDeps, todayInChina } from '../server/deps';
 import { DEMO_ACCOUNTS, QINSHUI_COUNTY } from './demo-data';
 
 /**
@@ -137,7 +136,7 @@ export async function seedDemoSupervision(deps: AppDeps): Promise<number> {
   const board = await supervisionBoard(deps, coordinator, QINSHUI_COUNTY, YEAR);
   if (board.totals.total > 0) return 0;
   // A demo loaded with an earlier clock holds only what had happened by then.
-  const today = chinaDate(deps.now());
+  const today = todayInChina(deps);
   let issued = 0;
   for (const demo of ORDERS.filter((o) => o.issuedOn <= today)) {
     const project = board.projects.find((p) => p.ref === demo.ref);

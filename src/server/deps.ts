@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Database, Db, DbKind } from '../db/client';
+import { chinaDate } from '../kernel/date-window';
 import { SessionStore } from '../modules/identity/session-store';
 import type { AppConfig } from './config';
 
@@ -14,6 +15,12 @@ export interface AppDeps {
   now: () => Date;
   version: string;
 }
+
+/**
+ * Today's date in China at the deps' clock. A function of `now`, not a field beside it: tests and the
+ * demo seed move the clock with `{ ...deps, now }`, and a stored date would stay behind.
+ */
+export const todayInChina = (deps: Pick<AppDeps, 'now'>): string => chinaDate(deps.now());
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../kernel/date-window';
 import { chineseNumeral, longDate } from './bulletin-text.rules';
 
 /**
@@ -136,7 +137,7 @@ function chinaDateOf(at: Date | string | null): string | null {
   if (at === null) return null;
   const time = typeof at === 'string' ? Date.parse(at) : at.getTime();
   if (Number.isNaN(time)) return null;
-  return new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaDate(new Date(time));
 }
 
 /** The section for the plan year of `input.region`, with its sub-regions beside it. */

@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/client';
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { mayManageCandidates, mayReadCandidates } from '../candidates.policy';
 import {
@@ -32,11 +32,6 @@ export async function requirePlanYear(db: Executor, regionCode: string, year: nu
 
 export async function listStateOf(db: Executor, planYearId: string): Promise<ListState> {
   return listState(await reviewsOf(db, planYearId));
-}
-
-/** The date in China, where the meetings are held. */
-function chinaToday(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 function presentReview(r: ReviewRow) {
@@ -90,7 +85,7 @@ export async function recordReview(
       throw new DomainError('CANDIDATE_LIST_EMPTY', {
         message: '候选项目清单中还没有入围项目，请先在优化比选中确定入围项目',
       });
-    const problem = checkNextReview(await reviewsOf(tx, plan.id), input, chinaToday(deps.now()));
+    const problem = checkNextReview(await reviewsOf(tx, plan.id), input, todayInChina(deps));
     if (problem) throw new DomainError('CANDIDATE_REVIEW_INVALID', problem);
     await insertReview(tx, {
       planYearId: plan.id,

@@ -1,5 +1,4 @@
-import { chinaDate } from '../../../kernel/date-window';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { planProjects } from '../evaluation.repository';
 import { countedSessions, openSurveyWindows } from '../published.repository';
 
@@ -12,7 +11,7 @@ const SESSIONS_SHOWN = 50;
  * results page and the project pages already show: titles, regions, years, states.
  */
 export async function publicEvaluations(deps: AppDeps) {
-  const today = chinaDate(deps.now());
+  const today = todayInChina(deps);
   const [sessions, windows] = [
     await countedSessions(deps.db, SESSIONS_SHOWN),
     await openSurveyWindows(deps.db, today),

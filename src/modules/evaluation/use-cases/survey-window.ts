@@ -1,8 +1,8 @@
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
-import { chinaDate, type WindowState, windowDays } from '../../../kernel/date-window';
+import { type WindowState, windowDays } from '../../../kernel/date-window';
 import { DomainError } from '../../../kernel/errors';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { assertAllowed, mayFollowEvaluation, mayManageEvaluation } from '../evaluation.policy';
 import {
@@ -43,7 +43,7 @@ export async function surveyWindow(deps: AppDeps, actor: Actor, regionCode: stri
   return {
     region: regionCode,
     year,
-    window: row ? view(row, chinaDate(deps.now())) : null,
+    window: row ? view(row, todayInChina(deps)) : null,
     mayManage: mayManageEvaluation(actor, regionCode),
   };
 }
@@ -66,7 +66,7 @@ export async function setSurveyWindow(
   const row = await writeTransaction(deps.db, actor, (tx) =>
     saveSurveyWindow(tx, plan.id, { ...input, updatedAt: deps.now() }),
   );
-  return { region: regionCode, year, window: view(row, chinaDate(deps.now())), mayManage: true };
+  return { region: regionCode, year, window: view(row, todayInChina(deps)), mayManage: true };
 }
 
 /** Takes the window away: the survey is open at any time again. */
@@ -80,7 +80,7 @@ export async function clearSurveyWindow(deps: AppDeps, actor: Actor, regionCode:
 /** What the public page says of the window: its dates, its state, and the polite words when shut. */
 export async function publicSurveyWindow(deps: AppDeps, planYearId: string) {
   const row = await surveyWindowOf(deps.db, planYearId);
-  const today = chinaDate(deps.now());
+  const today = todayInChina(deps);
   return {
     opensOn: row?.opensOn ?? null,
     closesOn: row?.closesOn ?? null,

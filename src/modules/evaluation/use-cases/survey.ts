@@ -1,8 +1,7 @@
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
-import { chinaDate } from '../../../kernel/date-window';
 import { DomainError } from '../../../kernel/errors';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { assertAllowed, mayManageEvaluation } from '../evaluation.policy';
 import {
@@ -49,7 +48,7 @@ async function projectOrThrow(deps: AppDeps, projectId: string) {
  */
 export async function answerSurvey(deps: AppDeps, projectId: string, input: SurveyInput) {
   const project = await projectOrThrow(deps, projectId);
-  assertSurveyOpen(await surveyWindowOf(deps.db, project.planYearId), chinaDate(deps.now()));
+  assertSurveyOpen(await surveyWindowOf(deps.db, project.planYearId), todayInChina(deps));
   const comment = cleanComment(input.comment);
   const phone = input.phone?.trim() ? normalizePhone(input.phone) : null;
   const code = !phone && input.code?.trim() ? canonicalSurveyCode(input.code) : null;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../../../kernel/errors';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { findRegion } from '../../regions';
 import { assessPlan } from '../../reports/bulletin.rules';
@@ -10,7 +10,7 @@ import { LIGHT_LABELS } from '../lights.rules';
 import { projects } from '../progress.tables';
 import { planYearsWithProjects } from '../projects.repository';
 import { loadPlanDocument } from './plan-exchange';
-import { clampToPeriod, lightOptions, today } from './views';
+import { clampToPeriod, lightOptions } from './views';
 
 /**
  * 项目进展公开: what residents may follow without signing in: every plan year that has projects, and
@@ -33,7 +33,7 @@ export async function publicPlanProgress(deps: AppDeps, regionCode: string, year
       .from(projects)
       .where(eq(projects.planYearId, planYear.id)),
   ]);
-  const asOf = clampToPeriod(today(deps), plan.period);
+  const asOf = clampToPeriod(todayInChina(deps), plan.period);
   const assessment = assessPlan(plan, asOf, lightOptions(planYear.lightRule));
   const ids = new Map(rows.map((r) => [r.ref, r.id]));
   return {

@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findRegions } from '../../regions';
 import { quantityFromDb } from '../db-values';
 import type { IndicatorKind } from '../indicator.rules';
 import { allocations, indicators, latestFigures, projects } from '../progress.tables';
 import type { Quantity } from '../quantity.rules';
 import { type RollUp, rollUpFromTotals, rollUpIndicator } from '../rollup.rules';
-import { clampToPeriod, planYearOrThrow, today } from './views';
+import { clampToPeriod, planYearOrThrow } from './views';
 
 export interface RollupChildFigure {
   region: string;
@@ -153,7 +153,8 @@ export async function planRollup(
   drill?: RollupDrill,
 ): Promise<RollupAnswer> {
   const planYear = await planYearOrThrow(deps, actor, regionCode, year);
-  const date = asOf ?? clampToPeriod(today(deps), { start: planYear.periodStart, end: planYear.periodEnd });
+  const date =
+    asOf ?? clampToPeriod(todayInChina(deps), { start: planYear.periodStart, end: planYear.periodEnd });
   const inPlan = and(
     eq(projects.planYearId, planYear.id),
     drill ? and(eq(projects.id, drill.projectId), eq(indicators.ref, drill.ref)) : undefined,

@@ -1,8 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../kernel/actor';
+import { chinaDate } from '../../../kernel/date-window';
 import { DomainError } from '../../../kernel/errors';
 import { can } from '../../../kernel/policy';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { maskPhone } from '../../identity';
 import { findPlanYear, planYears } from '../../plans';
 import { assessPlan } from '../../reports/bulletin.rules';
@@ -13,8 +14,6 @@ import { progressReports, projects } from '../progress.tables';
 import { expectedReports, reportFlags } from '../reporting.rules';
 import { elapsedFraction } from '../schedule.rules';
 import { loadPlanDocument } from './plan-exchange';
-
-export const today = (deps: AppDeps) => deps.now().toISOString().slice(0, 10);
 
 export async function planYearOrThrow(deps: AppDeps, actor: Actor, regionCode: string, year: number) {
   if (!can(actor, 'plan.read', { regionCode })) throw new DomainError('OUT_OF_SCOPE');
@@ -39,7 +38,7 @@ export async function planOverview(
 ) {
   const planYear = await planYearOrThrow(deps, actor, regionCode, year);
   const plan = await loadPlanDocument(deps.db, regionCode, year, { allocations: false });
-  const date = asOf ?? clampToPeriod(today(deps), plan.period);
+  const date = asOf ?? clampToPeriod(todayInChina(deps), plan.period);
   const assessment = assessPlan(plan, date, lightOptions(planYear.lightRule));
   const projectRows = await deps.db
     .select({ id: projects.id, ref: projects.ref })
@@ -88,11 +87,9 @@ export async function planOverview(
           .filter((s) => s.projectId === id)
           .map((s) => ({
             asOf: s.asOf,
-            // Imported history counts as reported on its own date.
-            submittedOn:
-              (s.submittedAt ?? (s.source === 'import' ? new Date(`${s.asOf}T00:00:00Z`) : null))
-                ?.toISOString()
-                .slice(0, 10) ?? null,
+            // On time is judged by China's calendar: a report sent at 01:00 on the 6th is late, though
+            // it is still the 5th in UTC. Imported history counts as reported on its own date.
+            submittedOn: s.submittedAt ? chinaDate(s.submittedAt) : s.source === 'import' ? s.asOf : null,
           })),
       );
       return {
@@ -138,7 +135,7 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
         ...full,
         leaders: full.leaders.map((l) => (l.phone ? { ...l, phone: maskPhone(l.phone) ?? undefined } : l)),
       };
-  const date = asOf ?? clampToPeriod(today(deps), plan.period);
+  const date = asOf ?? clampToPeriod(todayInChina(deps), plan.period);
   const options = lightOptions(planYear!.lightRule);
   const dates = [
     ...new Set([...project.reports.map((r) => r.asOf), ...project.milestones.map((m) => m.due), date]),

@@ -1,10 +1,10 @@
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { can } from '../../../kernel/policy';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { loadPlanDocument, resolveLightRule } from '../../progress';
-import { chinaDate, planFunnel } from '../../suggestions';
+import { planFunnel } from '../../suggestions';
 import { supervisionAsOf } from '../../supervision';
 import { assessPlan } from '../bulletin.rules';
 import { yearEndMarkdown, yearEndReport } from '../year-end.rules';
@@ -34,7 +34,7 @@ export async function renderYearEndReport(
     });
   }
   const plan = await loadPlanDocument(deps.db, input.regionCode, input.year, { allocations: false });
-  const issuedOn = chinaDate(deps.now());
+  const issuedOn = todayInChina(deps);
   const asOf = withinPeriod(issuedOn, plan.period);
   const rule = planYear.lightRule ? resolveLightRule(planYear.lightRule) : undefined;
   const assessment = assessPlan(plan, asOf, rule?.ok ? { lightRule: rule.rule } : {});

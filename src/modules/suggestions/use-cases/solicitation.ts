@@ -1,7 +1,7 @@
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { forgetWindows } from '../intake-limits';
 import { mayManageSuggestions, mayReadSuggestions } from '../suggestions.policy';
 import { allWindows, requirePlanYear, type WindowRow, windowOf } from '../suggestions.repository';
@@ -60,7 +60,7 @@ export async function setSolicitationWindow(
       .values({ planYearId: planYear.id, ...values })
       .onConflictDoUpdate({ target: solicitationWindows.planYearId, set: values })
       .returning();
-    return { region: regionCode, year, window: view(row!, chinaDate(deps.now())) };
+    return { region: regionCode, year, window: view(row!, todayInChina(deps)) };
   });
   forgetWindows(deps.db);
   return changed;
@@ -92,7 +92,7 @@ export async function solicitationWindow(
   return {
     region: regionCode,
     year,
-    window: row ? view(row, chinaDate(deps.now())) : null,
+    window: row ? view(row, todayInChina(deps)) : null,
     mayManage: mayManageSuggestions(actor, regionCode),
   };
 }
@@ -114,7 +114,7 @@ export interface PublicSolicitation {
 export async function publicSolicitations(
   deps: AppDeps,
 ): Promise<{ today: string; items: PublicSolicitation[]; recent: PublicSolicitation[] }> {
-  const today = chinaDate(deps.now());
+  const today = todayInChina(deps);
   const yearAgo = chinaDate(new Date(deps.now().getTime() - 400 * 86_400_000));
   const rows = (await allWindows(deps.db)).map((r) => ({ ...r, state: windowState(r, today) }));
   return {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { scopesFor } from '../../../kernel/policy';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findProjectWithPlanYear, isBehind, planOverview } from '../../progress';
 import { mayIssue, mayReadOrders } from '../supervision.policy';
 import {
@@ -11,7 +11,7 @@ import {
   unitsOfProjects,
 } from '../supervision.repository';
 import { laggingReason, supervisionTotals } from '../supervision.rules';
-import { type PresentedOrder, presentOrders, todayInChina } from './present';
+import { type PresentedOrder, presentOrders } from './present';
 
 /** Open orders first, the longest overdue at the top; then the closed ones, newest first. */
 function byUrgency(a: PresentedOrder, b: PresentedOrder): number {

@@ -1,12 +1,11 @@
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findProjectWithPlanYear } from '../../progress';
 import { mayInspect, mayIssue, mayReadOrders } from '../supervision.policy';
 import { insertInspection, inspectionsOfProject, ordersOfProject } from '../supervision.repository';
 import { orderNumber } from '../supervision.rules';
-import { todayInChina } from './present';
 
 async function readableProject(deps: AppDeps, actor: Actor, projectId: string) {
   const found = await findProjectWithPlanYear(deps.db, projectId);

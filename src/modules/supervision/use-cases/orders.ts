@@ -1,7 +1,7 @@
 import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError, type ErrorCode } from '../../../kernel/errors';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { findProjectWithPlanYear, lockPlanYearRow, projectUnitIds } from '../../progress';
 import { mayIssue, mayReadOrders, mayTakeStep, UNIT_STEPS } from '../supervision.policy';
@@ -21,7 +21,7 @@ import {
   type StepRefusal,
   supervisionState,
 } from '../supervision.rules';
-import { asStep, presentOrder, presentSteps, todayInChina } from './present';
+import { asStep, presentOrder, presentSteps } from './present';
 
 export interface IssueInput {
   projectId: string;

@@ -1,6 +1,5 @@
 import type { Actor } from '../../../kernel/actor';
-import { chinaDate } from '../../../kernel/date-window';
-import type { AppDeps } from '../../../server/deps';
+import { type AppDeps, todayInChina } from '../../../server/deps';
 import { mayAnswerFor, mayIssue, UNIT_STEPS } from '../supervision.policy';
 import { type OrderRow, type StepRow, stepsOfOrders } from '../supervision.repository';
 import {
@@ -15,8 +14,6 @@ import {
   stepsAllowedIn,
   supervisionState,
 } from '../supervision.rules';
-
-export const todayInChina = (deps: AppDeps) => chinaDate(deps.now());
 
 export function asStep(row: StepRow): Step {
   return {
