@@ -8,9 +8,6 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -18,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
 import { rowsOf } from '../../src/db/transaction';
 import { verifyAuditChain } from '../../src/modules/audit';
+import { pgliteDataDir } from '../support/databases';
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 const WRITER = new URL('./writer.ts', import.meta.url).pathname;
@@ -122,8 +120,8 @@ describe('a killed process loses nothing acknowledged', () => {
   });
 
   it('PGlite: every acknowledged row and audit record survives SIGKILL; the folder has one user at a time', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'minsheng-kill-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    // A migrated folder copied from the run's template: a new one would cost seconds of initdb.
+    const dataDir = await pgliteDataDir();
     const writer = startWriter({ MINSHENG_DATA_DIR: dataDir });
     cleanups.push(() => void writer.child.kill('SIGKILL'));
     expect(await writer.ready).toBe('pglite');
@@ -144,8 +142,7 @@ describe('a killed process loses nothing acknowledged', () => {
   });
 
   it('PGlite: a folder open in this process is refused to a second open until it is closed', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'minsheng-twice-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const dataDir = await pgliteDataDir();
     const first = await openDatabase({ dataDir });
     try {
       await expect(openDatabase({ dataDir })).rejects.toThrow(/in use|使用/);

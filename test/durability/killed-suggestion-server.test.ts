@@ -6,14 +6,13 @@
  * acknowledged tracking code answers on the public page and is in the table exactly once. On PGlite
  * (the journal beside the data folder) and PostgreSQL (DATABASE_URL, with MINSHENG_INTAKE_DIR).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, signIn, startServer } from '../../bench/support/voting-server';
 import { decodeSegment } from '../../src/modules/suggestions/intake-journal';
+import { pgliteDataDir, postgresDemo } from '../support/databases';
 
 const KILL_AFTER = 300;
 const MAX_SUBMISSIONS = 3000;
@@ -129,9 +128,10 @@ describe('a server killed while residents submit suggestions', () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
+  // Each server starts on a copy of the run's demo database (what `serve` makes of an empty folder):
+  // migrating and seeding one again would take most of this file's time.
   it('PGlite: keeps every acknowledged suggestion exactly once across SIGKILL and restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'minsheng-intake-kill-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const dataDir = await pgliteDataDir('demo');
     const figures = await killAndRecover({ MINSHENG_DATA_DIR: dataDir }, join(dataDir, 'intake'));
     expect(figures.acked).toBeGreaterThanOrEqual(KILL_AFTER);
   }, 300_000);
@@ -139,24 +139,14 @@ describe('a server killed while residents submit suggestions', () => {
   it.runIf(Boolean(process.env.DATABASE_URL))(
     'PostgreSQL: keeps every acknowledged suggestion exactly once across SIGKILL and restart',
     async () => {
-      const baseUrl = process.env.DATABASE_URL!;
-      const name = `mtest_skill_${process.pid}_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: baseUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
+      const database = await postgresDemo();
       const intakeDir = mkdtempSync(join(tmpdir(), 'minsheng-intake-kill-pg-'));
       cleanups.push(async () => {
         rmSync(intakeDir, { recursive: true, force: true });
-        const dropper = new pg.Client({ connectionString: baseUrl });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
+        await database.close();
       });
-      const url = new URL(baseUrl);
-      url.pathname = `/${name}`;
       const figures = await killAndRecover(
-        { DATABASE_URL: url.toString(), MINSHENG_INTAKE_DIR: intakeDir },
+        { DATABASE_URL: database.url!, MINSHENG_INTAKE_DIR: intakeDir },
         intakeDir,
       );
       expect(figures.acked).toBeGreaterThanOrEqual(KILL_AFTER);

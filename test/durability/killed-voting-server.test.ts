@@ -5,11 +5,6 @@
  * acknowledged token answers its first receipt, every ballot is in the count exactly once, and the
  * published list holds each receipt once. On PGlite (a data folder) and PostgreSQL (DATABASE_URL).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   api,
@@ -19,6 +14,7 @@ import {
   startServer,
 } from '../../bench/support/voting-server';
 import { receiptHash } from '../../src/modules/voting/ballot-secrets';
+import { pgliteDataDir, postgresDemo } from '../support/databases';
 
 const DEPUTIES = 300;
 const KILL_AFTER = 100;
@@ -119,9 +115,10 @@ describe('a voting server killed mid-vote', () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
+  // Each server starts on a copy of the run's demo database (what `serve` makes of an empty folder):
+  // migrating and seeding one again would take most of this file's time.
   it('PGlite: keeps every acknowledged ballot exactly once across SIGKILL and restart', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'minsheng-vote-kill-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const dataDir = await pgliteDataDir('demo');
     const figures = await killAndRecover({ MINSHENG_DATA_DIR: dataDir });
     expect(figures.acked).toBeGreaterThanOrEqual(KILL_AFTER);
   }, 300_000);
@@ -129,21 +126,9 @@ describe('a voting server killed mid-vote', () => {
   it.runIf(Boolean(process.env.DATABASE_URL))(
     'PostgreSQL: keeps every acknowledged ballot exactly once across SIGKILL and restart',
     async () => {
-      const baseUrl = process.env.DATABASE_URL!;
-      const name = `mtest_vkill_${process.pid}_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: baseUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      cleanups.push(async () => {
-        const dropper = new pg.Client({ connectionString: baseUrl });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
-      });
-      const url = new URL(baseUrl);
-      url.pathname = `/${name}`;
-      const figures = await killAndRecover({ DATABASE_URL: url.toString() });
+      const database = await postgresDemo();
+      cleanups.push(() => database.close());
+      const figures = await killAndRecover({ DATABASE_URL: database.url! });
       expect(figures.acked).toBeGreaterThanOrEqual(KILL_AFTER);
     },
     300_000,

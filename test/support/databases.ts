@@ -54,6 +54,16 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
 }
 
 /**
+ * A scratch PostgreSQL database copied from the demo template, for a server started in a child
+ * process (`url`): what `serve` would have made of an empty database. Needs DATABASE_URL.
+ */
+export async function postgresDemo(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('postgresDemo needs DATABASE_URL');
+  return openScratchPostgres(url, await postgresTemplate(url, 'demo'));
+}
+
+/**
  * A new embedded-database folder (`MINSHENG_DATA_DIR`) for a command run in a child process, copied
  * from the migrated or the demo template: the command opens it as it opens any folder.
  */
