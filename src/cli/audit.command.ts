@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { verifyAuditChain } from '../modules/audit';
 import { printJson, withDeps } from './context';
 
 export function registerAuditCommands(program: Command): void {
@@ -10,6 +9,7 @@ export function registerAuditCommands(program: Command): void {
     .description('校验审计哈希链，指出第一条被改动或删除的记录；链断开时退出码为 1')
     .action(() =>
       withDeps(async (deps) => {
+        const { verifyAuditChain } = await import('../modules/audit');
         const result = await verifyAuditChain(deps.db);
         printJson(result);
         if (!result.ok) process.exitCode = 1;

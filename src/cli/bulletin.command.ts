@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
-import { BULLETIN_FORMATS, type BulletinFormat, renderBulletin } from '../modules/reports';
+import type { BulletinFormat } from '../modules/reports';
 import { withDeps } from './context';
 import { parseRegion, parseYear } from './plan.command';
 
@@ -16,6 +16,7 @@ export function registerBulletinCommands(program: Command): void {
     .option('--out <file>', '写入文件（不指定则写到标准输出）')
     .action((o: { region: string; year: string; asOf: string; format: string; out?: string }) =>
       withDeps(async (deps) => {
+        const { BULLETIN_FORMATS, renderBulletin } = await import('../modules/reports');
         if (!BULLETIN_FORMATS.includes(o.format as BulletinFormat)) {
           throw new DomainError('VALIDATION_FAILED', {
             message: `不支持的格式 ${o.format}，可选：${BULLETIN_FORMATS.join('、')}`,

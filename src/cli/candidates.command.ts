@@ -2,13 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
-import {
-  candidatesToExport,
-  type ExportScope,
-  exportCandidateList,
-  importCandidateTable,
-} from '../modules/candidates/use-cases/candidate-list';
-import { seedRegions } from '../seed/seed';
+import type { ExportScope } from '../modules/candidates/use-cases/candidate-list';
 import { printJson, withDeps } from './context';
 import { parseRegion, parseYear } from './plan.command';
 
@@ -33,6 +27,10 @@ export function registerCandidateCommands(program: Command): void {
         } catch {
           throw new DomainError('NOT_FOUND', { message: `无法读取文件 ${file}` });
         }
+        const [{ importCandidateTable }, { seedRegions }] = await Promise.all([
+          import('../modules/candidates/use-cases/candidate-list'),
+          import('../seed/seed'),
+        ]);
         await seedRegions(deps.db);
         try {
           printJson(
@@ -84,6 +82,9 @@ export function registerCandidateCommands(program: Command): void {
         const regionCode = parseRegion(o.region);
         const year = parseYear(o.year);
         const scope = o.scope as ExportScope;
+        const { candidatesToExport, exportCandidateList } = await import(
+          '../modules/candidates/use-cases/candidate-list'
+        );
         let body: string | Buffer;
         if (o.format === 'json') {
           const list = await candidatesToExport(deps, 'system:cli', regionCode, year, scope);

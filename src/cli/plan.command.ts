@@ -1,14 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
-import {
-  exportPlan,
-  formatProblem,
-  importPlan,
-  type Problem,
-  stringifyPlanDocument,
-} from '../modules/progress';
-import { seedRegions } from '../seed/seed';
+import type { Problem } from '../modules/progress';
 import { printJson, withDeps } from './context';
 
 /** Reads a JSON file, or says in one line why it cannot. */
@@ -53,6 +46,10 @@ export function registerPlanCommands(program: Command): void {
     .action((file: string) =>
       withDeps(async (deps) => {
         const json = await readJsonFile(file);
+        const [{ importPlan, formatProblem }, { seedRegions }] = await Promise.all([
+          import('../modules/progress'),
+          import('../seed/seed'),
+        ]);
         await seedRegions(deps.db);
         try {
           printJson(await importPlan(deps, 'system:cli', json));
@@ -75,6 +72,7 @@ export function registerPlanCommands(program: Command): void {
     .requiredOption('--year <yyyy>', '年度')
     .action((o: { region: string; year: string }) =>
       withDeps(async (deps) => {
+        const { exportPlan, stringifyPlanDocument } = await import('../modules/progress');
         const document = await exportPlan(deps, 'system:cli', parseRegion(o.region), parseYear(o.year));
         process.stdout.write(stringifyPlanDocument(document));
       }),

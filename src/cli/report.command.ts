@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
-import { renderYearEndReport, YEAR_END_FORMATS, type YearEndFormat } from '../modules/reports';
+import type { YearEndFormat } from '../modules/reports';
 import { withDeps } from './context';
 import { parseRegion, parseYear } from './plan.command';
 
@@ -17,6 +17,7 @@ export function registerReportCommands(program: Command): void {
     .option('--out <file>', '写入文件（不指定则写到标准输出）')
     .action((o: { region: string; year: string; format: string; out?: string }) =>
       withDeps(async (deps) => {
+        const { renderYearEndReport, YEAR_END_FORMATS } = await import('../modules/reports');
         if (!YEAR_END_FORMATS.includes(o.format as YearEndFormat)) {
           throw new DomainError('VALIDATION_FAILED', {
             message: `不支持的格式 ${o.format}，可选：${YEAR_END_FORMATS.join('、')}`,

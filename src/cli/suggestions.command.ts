@@ -2,8 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
-import { importSuggestionSheet, suggestionGroups } from '../modules/suggestions/use-cases/intake';
-import { seedRegions } from '../seed/seed';
 import { printJson, withDeps } from './context';
 import { parseRegion, parseYear } from './plan.command';
 
@@ -35,6 +33,10 @@ export function registerSuggestionCommands(program: Command): void {
         } catch {
           throw new DomainError('NOT_FOUND', { message: `无法读取文件 ${file}` });
         }
+        const [{ importSuggestionSheet }, { seedRegions }] = await Promise.all([
+          import('../modules/suggestions/use-cases/intake'),
+          import('../seed/seed'),
+        ]);
         await seedRegions(deps.db);
         try {
           printJson(
@@ -71,6 +73,7 @@ export function registerSuggestionCommands(program: Command): void {
       withDeps(async (deps) => {
         if (o.format !== 'json')
           throw new DomainError('VALIDATION_FAILED', { message: `不支持的格式 ${o.format}，可选：json` });
+        const { suggestionGroups } = await import('../modules/suggestions/use-cases/intake');
         printJson(await suggestionGroups(deps, 'system:cli', parseRegion(o.region), parseYear(o.year)));
       }),
     );

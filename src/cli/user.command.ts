@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { ROLES, type Role } from '../kernel/actor';
-import { createUser } from '../modules/identity';
-import { findUnitByName } from '../modules/units';
 import { printJson, withDeps } from './context';
 
 export function registerUserCommands(program: Command): void {
@@ -32,6 +30,10 @@ export function registerUserCommands(program: Command): void {
             throw new Error(`未知角色 ${o.role}，可选：${ROLES.join('、')}`);
           const password = o.password ?? process.env.MINSHENG_NEW_PASSWORD;
           if (!password) throw new Error('请通过 MINSHENG_NEW_PASSWORD 或 --password 提供密码');
+          const [{ createUser }, { findUnitByName }] = await Promise.all([
+            import('../modules/identity'),
+            import('../modules/units'),
+          ]);
           const unit = o.unit ? await findUnitByName(deps.db, o.region, o.unit) : undefined;
           if (o.unit && !unit) throw new Error(`地区 ${o.region} 下没有单位「${o.unit}」`);
           const created = await createUser(deps, 'system:cli', {
