@@ -109,6 +109,16 @@ describe('填报员用手机报送项目进度', () => {
     // ── The clerk, on a phone, finds the project and opens the report form.
     const clerk = await openPage({ phone: true });
     await login(clerk, 'zjj.clerk');
+    // The workbench says what the department owes: 2021's plan has had no report at all.
+    await visible(clerk, '填报待办');
+    const owed = clerk.getByRole('link', {
+      name: /2021年12月进度应于2022年1月5日前报送，已逾期 \d+ 天（共 12 个月未报）/,
+    });
+    await owed.waitFor();
+    await shot(clerk, 'clerk-workbench-todo-phone');
+    await owed.click();
+    await clerk.getByRole('heading', { name: '填报进度' }).waitFor();
+    await visible(clerk, '2021年12月');
     await openMenu(clerk, '项目进度', true);
     await pickPlanYear(clerk);
     await visible(clerk, '序时进度');

@@ -19,6 +19,7 @@ import {
   returnReport,
   submitReport,
 } from './use-cases/reporting';
+import { reportingTodoList } from './use-cases/reporting-todo';
 import { LIGHT_PRESET_CHOICES, setTrackingSettings } from './use-cases/tracking-settings';
 import { planOverview, planRollup, projectDetail } from './use-cases/views';
 
@@ -327,6 +328,14 @@ export const progressRoutes = [
     tags,
     access: 'session',
     handler: ({ deps, actor }) => approvalQueue(deps, actor),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/progress/todo',
+    summary: '填报待办：本人所在单位承担的项目中，待填报、已逾期、草稿未提交和被退回的月度进度报告',
+    tags,
+    access: 'session',
+    handler: ({ deps, actor }) => reportingTodoList(deps, actor),
   }),
   // ── residents (no login): what a bulletin publishes ──
   defineRoute({

@@ -2,6 +2,10 @@ import { Alert, Card, Col, Empty, Grid, Row, Skeleton, Tag } from 'antd';
 import { errorMessage } from '../../app/api/form-errors';
 import { useCan, useSession } from '../../app/auth/session';
 import { PageHeading } from '../../components/PageHeading';
+import { todayIso } from '../progress/format';
+import { useApprovals } from '../progress/progress.api';
+import { ReportingTodoCard } from '../progress/ReportingTodoCard';
+import { useReportingTodo } from '../progress/reporting-todo.api';
 import { useOrdersAwaitingMe } from '../supervision/supervision.api';
 import { SupervisionTodoCard } from '../supervision/TodoCard';
 import { PlanYearCard } from './PlanYearCard';
@@ -13,6 +17,10 @@ export function DashboardPage() {
   const can = useCan();
   // 督办待办: what waits on this user (staff only; a deputy or a superior owes no step).
   const todo = useOrdersAwaitingMe(can('record.read')).data?.items ?? [];
+  // 填报待办: the monthly reports a department owes, and the reports waiting for this approver.
+  const reportingTodo = useReportingTodo(can('record.write')).data;
+  const reporting = reportingTodo?.items ?? [];
+  const awaitingApproval = useApprovals(can('record.approve')).data?.items.length ?? 0;
   const planYears = usePlanYears();
   const screens = Grid.useBreakpoint();
   const compact = screens.lg === false;
@@ -41,6 +49,15 @@ export function DashboardPage() {
             )}
           </Card>
         </Col>
+        {(reporting.length > 0 || awaitingApproval > 0) && (
+          <Col xs={24}>
+            <ReportingTodoCard
+              items={reporting}
+              today={reportingTodo?.today ?? todayIso()}
+              awaitingApproval={awaitingApproval}
+            />
+          </Col>
+        )}
         {todo.length > 0 && (
           <Col xs={24}>
             <SupervisionTodoCard items={todo} />

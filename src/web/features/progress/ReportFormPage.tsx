@@ -14,7 +14,7 @@ import {
   Spin,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { quantityToNumber } from '../../../modules/progress/quantity.rules';
 import { ApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/form-errors';
@@ -274,6 +274,8 @@ function MoneyInput({
 /** A report of a project's cumulative figures, made for a phone: one big input per indicator. */
 export function ReportFormPage() {
   const { id: projectId = '', reportId } = useParams();
+  // The workbench's 填报待办 names the month it asks for.
+  const askedMonth = useSearchParams()[0].get('asOf');
   const navigate = useNavigate();
   const session = useSession();
   const { message } = App.useApp();
@@ -349,9 +351,10 @@ export function ReportFormPage() {
       // In the period: the month that just ended (reports are due by the 5th of the next month).
       // After it: the month after the last approved report, else the period's last month.
       const choice =
-        today <= data.planYear.period.end
+        months.find((m) => m.value === askedMonth) ??
+        (today <= data.planYear.period.end
           ? (months.find((m) => m.value >= wanted) ?? months.at(-1))
-          : (months.find((m) => !baseline || m.value > baseline.asOf) ?? months.at(-1));
+          : (months.find((m) => !baseline || m.value > baseline.asOf) ?? months.at(-1)));
       form.setFieldsValue({
         regionCode: regions[0],
         asOf: choice?.value,
@@ -363,7 +366,7 @@ export function ReportFormPage() {
       });
     }
     setInitialised(true);
-  }, [initialised, data, reports.data, reportId, report, baseline, months, regions, form]);
+  }, [initialised, data, reports.data, reportId, report, baseline, months, regions, form, askedMonth]);
 
   if (detail.error) return <Alert type="error" showIcon title={errorMessage(detail.error)} />;
   if (!data || !reports.data) return <Skeleton active />;
