@@ -42,6 +42,20 @@ describe('progress over HTTP', () => {
     projectId = overview.json().projects[0].id;
   });
 
+  it("answers the clerk's 填报待办 with the imported project, and asks a visitor to sign in", async () => {
+    const todo = await t.app.inject({ method: 'GET', url: '/api/progress/todo', headers: as(clerk, false) });
+    expect(todo.statusCode).toBe(200);
+    const item = todo.json().items.find((i: { year: number }) => i.year === 2021);
+    expect(item).toMatchObject({ projectId, ref: 'P07', unitName: '住建局', lead: true });
+    // 2021 is over: its December report is the latest one overdue, and no month was ever reported.
+    expect(item.todos).toContainEqual(
+      expect.objectContaining({ kind: 'overdue', asOf: '2021-12-31', missing: 12 }),
+    );
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/progress/todo' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.message).toMatch(/登录/);
+  });
+
   it('refuses a bad plan document with 422 listing every problem by path', async () => {
     const bad = {
       ...qinshui,
