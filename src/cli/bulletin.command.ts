@@ -14,25 +14,27 @@ export function registerBulletinCommands(program: Command): void {
     .requiredOption('--as-of <date>', '截至日期 YYYY-MM-DD')
     .option('--format <format>', 'json | md | docx | xlsx', 'json')
     .option('--out <file>', '写入文件（不指定则写到标准输出）')
-    .action((o: { region: string; year: string; asOf: string; format: string; out?: string }) =>
-      withDeps(async (deps) => {
-        const { BULLETIN_FORMATS, renderBulletin } = await import('../modules/reports');
-        if (!BULLETIN_FORMATS.includes(o.format as BulletinFormat)) {
-          throw new DomainError('VALIDATION_FAILED', {
-            message: `不支持的格式 ${o.format}，可选：${BULLETIN_FORMATS.join('、')}`,
-          });
-        }
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) {
-          throw new DomainError('VALIDATION_FAILED', { message: `截至日期应为 YYYY-MM-DD：${o.asOf}` });
-        }
-        const { body } = await renderBulletin(deps, 'system:cli', {
-          regionCode: parseRegion(o.region),
-          year: parseYear(o.year),
-          asOf: o.asOf,
-          format: o.format as BulletinFormat,
+    .action(async (o: { region: string; year: string; asOf: string; format: string; out?: string }) => {
+      // Bad options are answered before the database is opened.
+      const { BULLETIN_FORMATS, renderBulletin } = await import('../modules/reports');
+      if (!BULLETIN_FORMATS.includes(o.format as BulletinFormat)) {
+        throw new DomainError('VALIDATION_FAILED', {
+          message: `不支持的格式 ${o.format}，可选：${BULLETIN_FORMATS.join('、')}`,
         });
+      }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) {
+        throw new DomainError('VALIDATION_FAILED', { message: `截至日期应为 YYYY-MM-DD：${o.asOf}` });
+      }
+      const input = {
+        regionCode: parseRegion(o.region),
+        year: parseYear(o.year),
+        asOf: o.asOf,
+        format: o.format as BulletinFormat,
+      };
+      await withDeps(async (deps) => {
+        const { body } = await renderBulletin(deps, 'system:cli', input);
         if (o.out) await writeFile(o.out, body);
         else process.stdout.write(body);
-      }),
-    );
+      });
+    });
 }

@@ -15,21 +15,23 @@ export function registerReportCommands(program: Command): void {
     .requiredOption('--year <yyyy>', '年度')
     .option('--format <format>', 'json | md | docx | xlsx', 'json')
     .option('--out <file>', '写入文件（不指定则写到标准输出）')
-    .action((o: { region: string; year: string; format: string; out?: string }) =>
-      withDeps(async (deps) => {
-        const { renderYearEndReport, YEAR_END_FORMATS } = await import('../modules/reports');
-        if (!YEAR_END_FORMATS.includes(o.format as YearEndFormat)) {
-          throw new DomainError('VALIDATION_FAILED', {
-            message: `不支持的格式 ${o.format}，可选：${YEAR_END_FORMATS.join('、')}`,
-          });
-        }
-        const { body } = await renderYearEndReport(deps, 'system:cli', {
-          regionCode: parseRegion(o.region),
-          year: parseYear(o.year),
-          format: o.format as YearEndFormat,
+    .action(async (o: { region: string; year: string; format: string; out?: string }) => {
+      // Bad options are answered before the database is opened.
+      const { renderYearEndReport, YEAR_END_FORMATS } = await import('../modules/reports');
+      if (!YEAR_END_FORMATS.includes(o.format as YearEndFormat)) {
+        throw new DomainError('VALIDATION_FAILED', {
+          message: `不支持的格式 ${o.format}，可选：${YEAR_END_FORMATS.join('、')}`,
         });
+      }
+      const input = {
+        regionCode: parseRegion(o.region),
+        year: parseYear(o.year),
+        format: o.format as YearEndFormat,
+      };
+      await withDeps(async (deps) => {
+        const { body } = await renderYearEndReport(deps, 'system:cli', input);
         if (o.out) await writeFile(o.out, body);
         else process.stdout.write(body);
-      }),
-    );
+      });
+    });
 }
