@@ -3,15 +3,10 @@ import type { Actor } from '../../src/kernel/actor';
 import { importPlan } from '../../src/modules/progress';
 import { approveReport, draftReport, submitReport } from '../../src/modules/progress/use-cases/reporting';
 import { planOverview } from '../../src/modules/progress/use-cases/views';
-import { configFromEnv } from '../../src/server/config';
-import { type AppDeps, createDeps } from '../../src/server/deps';
 import { actorOf } from '../support/actors';
+import { depsAt as at } from '../support/clock';
 import { type TestDatabase, testDatabaseKinds } from '../support/databases';
 import { inYear, qinshui } from '../support/plans';
-
-/** Deps whose clock reads `instant` (UTC). */
-const at = (database: TestDatabase, instant: string): AppDeps =>
-  createDeps(database, configFromEnv({}), () => new Date(instant));
 
 // The staff work in China (UTC+8): between 00:00 and 08:00 there, UTC still reads the day before.
 describe.each(testDatabaseKinds())("progress reads China's calendar on $name", (kind) => {

@@ -4,15 +4,10 @@ import { importPlan } from '../../src/modules/progress';
 import { draftReport, returnReport, submitReport } from '../../src/modules/progress/use-cases/reporting';
 import { reportingTodoList } from '../../src/modules/progress/use-cases/reporting-todo';
 import { planOverview } from '../../src/modules/progress/use-cases/views';
-import { configFromEnv } from '../../src/server/config';
-import { type AppDeps, createDeps } from '../../src/server/deps';
 import { actorOf } from '../support/actors';
+import { depsAt as at } from '../support/clock';
 import { type TestDatabase, testDatabaseKinds } from '../support/databases';
 import { inYear, qinshui } from '../support/plans';
-
-/** Deps whose clock reads `instant` (UTC; China is 8 hours ahead). */
-const at = (database: TestDatabase, instant: string): AppDeps =>
-  createDeps(database, configFromEnv({}), () => new Date(instant));
 
 const july = (I1: number) => ({
   asOf: '2021-07-31',
