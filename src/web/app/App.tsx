@@ -5,7 +5,7 @@ import { RouterProvider } from 'react-router';
 import { ApiError, setUnauthorizedHandler } from './api/client';
 import { SESSION_KEY } from './auth/session';
 import { router } from './router';
-import { theme } from './theme';
+import { prefersReducedMotion, stillTheme, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,7 +25,11 @@ setUnauthorizedHandler(() => queryClient.setQueryData(SESSION_KEY, null));
 export function App() {
   return (
     // No space forced between two-character button labels (编辑, not 编 辑): it reads oddly in forms.
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={prefersReducedMotion() ? stillTheme : theme}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -28,3 +28,13 @@ export const theme: ThemeConfig = {
     Tree: { nodeSelectedBg: '#e6edf7', nodeHoverBg: '#f0f4fa' },
   },
 };
+
+/**
+ * People who ask their system for less motion (vestibular disorders, old phones) get none: antd's
+ * opening and closing animations of dialogs, menus and drawers are switched off.
+ */
+export function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+}
+
+export const stillTheme: ThemeConfig = { ...theme, token: { ...theme.token, motion: false } };
