@@ -14,7 +14,7 @@ import { seedRegions } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
 import { actorOf } from '../support/actors';
-import { COMMAND_TESTS, type CommandResult, runCommand } from '../support/cli';
+import { COMMAND_TESTS, type CommandResult, runCommand, runCommandInProcess } from '../support/cli';
 import { pgliteDataDir, type TestDatabase, testDatabaseKinds } from '../support/databases';
 
 const fixture = new URL('../../../shared/fixtures/qinshui-2023-candidates.tsv', import.meta.url).pathname;
@@ -78,10 +78,12 @@ describe('the candidates command line', COMMAND_TESTS, () => {
   beforeAll(async () => {
     env = { DATABASE_URL: '', MINSHENG_DATA_DIR: await pgliteDataDir() };
   });
-  const run = (...args: string[]) => runCommand(args, env);
+  // A child process for the import and its refusal (the process contract); the exports in-process.
+  const run = (...args: string[]) => runCommandInProcess(args, env);
+  const spawned = (...args: string[]) => runCommand(args, env);
 
   it('imports the fixture and prints a JSON summary', () => {
-    const result = run('candidates', 'import', fixture, '--region', '140521', '--year', '2023');
+    const result = spawned('candidates', 'import', fixture, '--region', '140521', '--year', '2023');
     expect(result.code).toBe(0);
     const summary = JSON.parse(result.out);
     expect(summary).toMatchObject({ region: '140521', year: 2023, candidates: 15, budget: '125750000.00' });
@@ -89,15 +91,12 @@ describe('the candidates command line', COMMAND_TESTS, () => {
   });
 
   it('exports the list as JSON, as an .xlsx in the official layout and as a .docx appendix', async () => {
-    const json = JSON.parse(
-      run('candidates', 'export', '--region', '140521', '--year', '2023', '--format', 'json').out,
-    );
+    const exportAs = (format: string, ...rest: string[]) =>
+      run('candidates', 'export', '--region', '140521', '--year', '2023', '--format', format, ...rest);
+    const json = JSON.parse((await exportAs('json')).out);
     expect(json.candidates).toHaveLength(15);
     const xlsx = join(dir, 'list.xlsx');
-    expect(
-      run('candidates', 'export', '--region', '140521', '--year', '2023', '--format', 'xlsx', '--out', xlsx)
-        .code,
-    ).toBe(0);
+    expect((await exportAs('xlsx', '--out', xlsx)).code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     const sheet = book.worksheets[0]!;
@@ -106,17 +105,14 @@ describe('the candidates command line', COMMAND_TESTS, () => {
     expect(sheet.getRow(3).getCell(9).value).toBe('李慧鑫 18235666981');
     expect(sheet.getRow(3).getCell(10).value).toBe('1000万元');
     const docx = join(dir, 'list.docx');
-    expect(
-      run('candidates', 'export', '--region', '140521', '--year', '2023', '--format', 'docx', '--out', docx)
-        .code,
-    ).toBe(0);
+    expect((await exportAs('docx', '--out', docx)).code).toBe(0);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('answers an unreadable table with exit 2 and the reason', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, '编号,标题\n1,x\n');
-    const result = run('candidates', 'import', bad, '--region', '140521', '--year', '2024');
+    const result = spawned('candidates', 'import', bad, '--region', '140521', '--year', '2024');
     expect(result.code).toBe(2);
     expect(result.err.split('\n')[0]).toBe('错误：候选项目表有误（1 处），未导入任何内容');
   });
@@ -125,17 +121,17 @@ describe('the candidates command line', COMMAND_TESTS, () => {
 describe('candidates export: the list that goes to the vote', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ms-cand-list-'));
   let env: Record<string, string>;
-  const run = (...args: string[]) => runCommand(args, env);
+  // The shortlist's JSON from a child process (the process contract); the other exports in-process.
+  const run = (...args: string[]) => runCommandInProcess(args, env);
   const exportArgs = (year: number, ...rest: string[]) =>
     ['candidates', 'export', '--region', '140521', '--year', String(year), ...rest] as const;
   // The 2025 shortlist as JSON, exported once for the two tests that read it.
   let shortlistJson: CommandResult | undefined;
   const exportShortlistJson = () => {
-    shortlistJson ??= run(...exportArgs(2025, '--format', 'json'));
+    shortlistJson ??= runCommand([...exportArgs(2025, '--format', 'json')], env);
     return shortlistJson;
   };
 
-  // Each test runs the command two or three times, each a new process (tsx, PGlite): slow on a busy machine.
   /** In the same embedded database the commands use: what the coordinator does in the console. */
   async function asCoordinator(
     work: (deps: AppDeps, actor: Awaited<ReturnType<typeof actorOf>>) => Promise<void>,
@@ -191,7 +187,7 @@ describe('candidates export: the list that goes to the vote', () => {
     });
   }, 300_000);
 
-  it('exports the approved shortlist as JSON, not every candidate', () => {
+  it('exports the approved shortlist as JSON, not every candidate', async () => {
     const result = exportShortlistJson();
     expect(result.code).toBe(0);
     const json = JSON.parse(result.out);
@@ -210,14 +206,14 @@ describe('candidates export: the list that goes to the vote', () => {
       1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, 15,
     ]);
     expect(json.candidates.every((c: { shortlisted: boolean }) => c.shortlisted)).toBe(true);
-    const all = JSON.parse(run(...exportArgs(2025, '--format', 'json', '--scope', 'all')).out);
+    const all = JSON.parse((await run(...exportArgs(2025, '--format', 'json', '--scope', 'all'))).out);
     expect(all).toMatchObject({ title: '沁水县2025年民生实事谋划项目清单', scope: 'all' });
     expect(all.candidates).toHaveLength(15);
   }, 180_000);
 
   it('writes the shortlist in the official layout, as the console’s export does', async () => {
     const xlsx = join(dir, 'list.xlsx');
-    expect(run(...exportArgs(2025, '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
+    expect((await run(...exportArgs(2025, '--format', 'xlsx', '--out', xlsx))).code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     const sheet = book.worksheets[0]!;
@@ -254,7 +250,7 @@ describe('candidates export: the list that goes to the vote', () => {
       printTitlesRow: '2:2',
     });
     const docx = join(dir, 'list.docx');
-    expect(run(...exportArgs(2025, '--format', 'docx', '--out', docx)).code).toBe(0);
+    expect((await run(...exportArgs(2025, '--format', 'docx', '--out', docx))).code).toBe(0);
     const text = readFileSync(docx);
     expect(text.subarray(0, 2).toString()).toBe('PK');
     // The printed appendix: the first cell of each row after the header, 1..12.
@@ -263,14 +259,14 @@ describe('candidates export: the list that goes to the vote', () => {
     expect(firstCells).toEqual(['序号', ...Array.from({ length: 12 }, (_, i) => String(i + 1))]);
   }, 180_000);
 
-  it('says there is no list to vote on before anything is shortlisted, instead of an empty table', () => {
-    const result = run(...exportArgs(2026, '--format', 'xlsx', '--out', join(dir, 'none.xlsx')));
+  it('says there is no list to vote on before anything is shortlisted, instead of an empty table', async () => {
+    const result = await run(...exportArgs(2026, '--format', 'xlsx', '--out', join(dir, 'none.xlsx')));
     expect(result.code).toBe(2);
     expect(result.err).toBe(
       '错误：候选项目清单中还没有入围项目（共 15 个谋划项目），没有可提交票决的清单；如需导出全部谋划项目，请选择“全部”（scope=all）\n',
     );
-    expect(run(...exportArgs(2026, '--format', 'json', '--scope', 'all')).code).toBe(0);
-    const bad = run(...exportArgs(2026, '--scope', 'shortlist'));
+    expect((await run(...exportArgs(2026, '--format', 'json', '--scope', 'all'))).code).toBe(0);
+    const bad = await run(...exportArgs(2026, '--scope', 'shortlist'));
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('错误：--scope 只能是 list（入围清单）或 all（全部谋划项目），收到“shortlist”\n');
   }, 180_000);

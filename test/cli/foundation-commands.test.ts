@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
-import { COMMAND_TESTS, runCommand, runInProcess } from '../support/cli';
+import { COMMAND_TESTS, runCommand, runCommandInProcess, runInProcess } from '../support/cli';
 
 describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
   const dataDir = join(mkdtempSync(join(tmpdir(), 'ms-cli-')), 'data');
@@ -12,7 +12,9 @@ describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
     MINSHENG_DATA_DIR: dataDir,
     MINSHENG_ADMIN_PASSWORD: 'Qinshui#2023pass',
   };
+  // A child process for each command's first run (the process contract); the refusals in-process.
   const run = (args: string[], extra: Record<string, string> = {}) => runCommand(args, { ...env, ...extra });
+  const inProcess = (args: string[]) => runCommandInProcess(args, env);
 
   it.each([
     'serve',
@@ -39,7 +41,7 @@ describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
     expect(spawned.out).toBe((await runInProcess(['plan', 'import', '--help'])).out);
   });
 
-  it('migrates, seeds without demo data, and creates a user from the command line', () => {
+  it('migrates, seeds without demo data, and creates a user from the command line', async () => {
     expect(JSON.parse(run(['migrate']).out)).toEqual({ migrated: true, db: 'pglite' });
     const seeded = JSON.parse(run(['seed', '--no-demo']).out);
     expect(seeded).toMatchObject({ adminCreated: true });
@@ -62,7 +64,7 @@ describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
     );
     expect(created.code).toBe(0);
     expect(JSON.parse(created.out)).toMatchObject({ username: 'li.ming' });
-    const weak = run([
+    const weak = await inProcess([
       'user',
       'create',
       '--username',
@@ -80,7 +82,7 @@ describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
     expect(weak.err.trim()).toBe(
       '错误：密码至少 10 位；密码需包含大写字母、小写字母、数字、符号中的至少三类',
     );
-    const badRole = run([
+    const badRole = await inProcess([
       'user',
       'create',
       '--username',
@@ -99,7 +101,7 @@ describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
   });
 
   it('verifies the audit chain, and names the first tampered row with exit 1', async () => {
-    const ok = run(['audit', 'verify']);
+    const ok = await inProcess(['audit', 'verify']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.out)).toMatchObject({ ok: true });
     const database = await openDatabase({ dataDir });

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMAND_TESTS, runCommand } from '../support/cli';
+import { COMMAND_TESTS, runCommand, runCommandInProcess } from '../support/cli';
 import { pgliteDataDir, type TestDatabase, testDatabaseKinds } from '../support/databases';
 import { shanxi } from '../support/plans';
 
-/** The command line exactly as outside tools run it: a child process, its exit code and output. */
+/**
+ * The command line as outside tools run it: each command once or twice as a child process (exit
+ * code, output, nothing left running), the other runs in-process (test/support/cli.ts).
+ */
 describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAND_TESTS, (kind) => {
   const dir = mkdtempSync(join(tmpdir(), 'ms-cli-'));
   let database: TestDatabase | undefined;
@@ -25,7 +28,8 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
   });
   afterAll(() => database?.close());
 
-  const run = (...args: string[]) => runCommand(args, env);
+  const run = (...args: string[]) => runCommandInProcess(args, env);
+  const spawned = (...args: string[]) => runCommand(args, env);
   const file = (name: string, content: unknown) => {
     const path = join(dir, name);
     writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
@@ -33,7 +37,7 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
   };
 
   it('imports a plan and prints what it wrote', () => {
-    const result = run('plan', 'import', file('shanxi.json', shanxi));
+    const result = spawned('plan', 'import', file('shanxi.json', shanxi));
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.out)).toMatchObject({
@@ -46,7 +50,7 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
   });
 
   it('exports it back to standard output in the exchange format', () => {
-    const result = run('plan', 'export', '--region', '140000', '--year', '2023');
+    const result = spawned('plan', 'export', '--region', '140000', '--year', '2023');
     expect(result.code).toBe(0);
     const document = JSON.parse(result.out);
     expect(document).toMatchObject({
@@ -58,8 +62,8 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
     expect(document.projects[0].budget).toBe('10000000.00');
   });
 
-  it('writes the bulletin JSON of the contract', () => {
-    const result = run(
+  it('writes the bulletin JSON of the contract', async () => {
+    const result = spawned(
       'bulletin',
       '--region',
       '140000',
@@ -85,13 +89,13 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
     expect(bulletin.projects[0].indicators[0]).toEqual({ ref: 'I1', value: 20, target: 20, completion: 1 });
     // A report dated after the bulletin's date is not used.
     const may = JSON.parse(
-      run('bulletin', '--region', '140000', '--year', '2023', '--as-of', '2023-06-01').out,
+      (await run('bulletin', '--region', '140000', '--year', '2023', '--as-of', '2023-06-01')).out,
     );
     expect(may.projects[0].indicators[0].value).toBe(8);
   });
 
-  it('writes the bulletin as text that reads like the seeds', () => {
-    const result = run(
+  it('writes the bulletin as text that reads like the seeds', async () => {
+    const result = await run(
       'bulletin',
       '--region',
       '140000',
@@ -108,8 +112,7 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
   });
 
   it('writes the bulletin as a Word document and an Excel ledger', async () => {
-    const docx = join(dir, 'b.docx');
-    expect(
+    const bulletinTo = (format: string, out: string) =>
       run(
         'bulletin',
         '--region',
@@ -119,28 +122,15 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
         '--as-of',
         '2023-08-25',
         '--format',
-        'docx',
+        format,
         '--out',
-        docx,
-      ).code,
-    ).toBe(0);
+        out,
+      );
+    const docx = join(dir, 'b.docx');
+    expect((await bulletinTo('docx', docx)).code).toBe(0);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
     const xlsx = join(dir, 'b.xlsx');
-    expect(
-      run(
-        'bulletin',
-        '--region',
-        '140000',
-        '--year',
-        '2023',
-        '--as-of',
-        '2023-08-25',
-        '--format',
-        'xlsx',
-        '--out',
-        xlsx,
-      ).code,
-    ).toBe(0);
+    expect((await bulletinTo('xlsx', xlsx)).code).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(xlsx);
     const sheet = book.getWorksheet('台账')!;
@@ -155,30 +145,30 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
     ]);
   });
 
-  it('refuses a bad document with exit 2, a one-line reason and every problem by path, writing nothing', () => {
+  it('refuses a bad document with exit 2, a one-line reason and every problem by path, writing nothing', async () => {
     const bad = structuredClone(shanxi) as typeof shanxi;
     (bad.projects[0]!.indicators[0] as { target: number }).target = -1;
     bad.projects[0]!.milestones[0]!.due = '2024-03-31';
-    const result = run('plan', 'import', file('bad.json', bad));
+    const result = spawned('plan', 'import', file('bad.json', bad));
     expect(result.code).toBe(2);
     const [first, ...rest] = result.err.trim().split('\n');
     expect(first).toBe('错误：计划文件有误（2 处），未导入任何内容');
     expect(rest.join('\n')).toContain('projects[0].indicators[0].target');
     expect(rest.join('\n')).toContain('projects[0].milestones[0].due');
     expect(
-      JSON.parse(run('plan', 'export', '--region', '140000', '--year', '2023').out).projects[0].indicators[0]
-        .target,
+      JSON.parse((await run('plan', 'export', '--region', '140000', '--year', '2023')).out).projects[0]
+        .indicators[0].target,
     ).toBe(20);
   });
 
-  it('answers a file that is not JSON, an unknown plan and a bad date with exit 2 and one line', () => {
-    const notJson = run('plan', 'import', file('x.json', '{"format": '));
+  it('answers a file that is not JSON, an unknown plan and a bad date with exit 2 and one line', async () => {
+    const notJson = await run('plan', 'import', file('x.json', '{"format": '));
     expect(notJson.code).toBe(2);
     expect(notJson.err).toMatch(/^错误：文件 .* 不是有效的 JSON/);
-    const missing = run('plan', 'export', '--region', '220000', '--year', '2019');
+    const missing = await run('plan', 'export', '--region', '220000', '--year', '2019');
     expect(missing.code).toBe(2);
     expect(missing.err.trim()).toBe('错误：没有 220000 2019 年度的计划');
-    const badDate = run('bulletin', '--region', '140000', '--year', '2023', '--as-of', '25/08/2023');
+    const badDate = await run('bulletin', '--region', '140000', '--year', '2023', '--as-of', '25/08/2023');
     expect(badDate.code).toBe(2);
     expect(badDate.err.trim().split('\n')).toHaveLength(1);
   });

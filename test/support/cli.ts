@@ -37,20 +37,25 @@ export function runCommand(args: string[], env: Record<string, string | undefine
 
 /**
  * The same program (`run` of src/cli/main.ts, which bin/minsheng.mjs calls) inside the test
- * process, with what it writes and the exit code it sets: for what does not need a process of its
- * own, such as the help of each command.
+ * process, with `env` set for the run, what it writes and the exit code it sets. A child process
+ * costs seconds more (tsx, loading the modules, PGlite on a thread of its own): each file runs each
+ * command once or twice through runCommand, for the process contract (exit code, output, nothing
+ * left running), and every other run in-process.
  */
-export async function runInProcess(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
+export async function runCommandInProcess(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CommandResult> {
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const capture = (into: Buffer[]) => (chunk: string | Uint8Array) => {
+    into.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
     return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
+  };
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture(out) as never);
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture(err) as never);
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  setEnv(env);
   const { run } = await import('../../src/cli/main');
   process.exitCode = undefined;
   try {
@@ -58,8 +63,25 @@ export async function runInProcess(args: string[]): Promise<{ code: number; out:
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
+    setEnv(saved);
   }
   const code = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
-  return { code, out, err };
+  const stdoutBytes = Buffer.concat(out);
+  return {
+    code,
+    stdout: stdoutBytes,
+    out: stdoutBytes.toString('utf8'),
+    err: Buffer.concat(err).toString('utf8'),
+  };
+}
+
+/** The program in-process with the test's own environment: for what needs no database, such as help. */
+export const runInProcess = (args: string[]) => runCommandInProcess(args);
+
+function setEnv(env: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
 }
