@@ -46,7 +46,7 @@ describe('progress over HTTP', () => {
     const todo = await t.app.inject({ method: 'GET', url: '/api/progress/todo', headers: as(clerk, false) });
     expect(todo.statusCode).toBe(200);
     const item = todo.json().items.find((i: { year: number }) => i.year === 2021);
-    expect(item).toMatchObject({ projectId, ref: 'P07', unitName: '住建局', lead: true });
+    expect(item).toMatchObject({ projectId, ref: 'P07', unitName: '住建局', role: 'lead' });
     // 2021 is over: its December report is the latest one overdue, and no month was ever reported.
     expect(item.todos).toContainEqual(
       expect.objectContaining({ kind: 'overdue', asOf: '2021-12-31', missing: 12 }),

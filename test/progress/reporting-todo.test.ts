@@ -48,8 +48,10 @@ describe.each(testDatabaseKinds())("a department's reporting to-dos on $name", (
         name: '老旧小区改造项目',
         regionCode: '140521',
         year: 2021,
+        planRegionCode: '140521',
+        planRegionName: '沁水县',
         unitName: '住建局',
-        lead: true,
+        role: 'lead',
         todos: [
           { kind: 'overdue', asOf: '2021-06-30', due: '2021-07-05', daysLate: 29, missing: 6 },
           { kind: 'due', asOf: '2021-07-31', due: '2021-08-05', daysLeft: 2 },
@@ -79,5 +81,27 @@ describe.each(testDatabaseKinds())("a department's reporting to-dos on $name", (
       { kind: 'returned', reportId: draft.id, asOf: '2021-07-31', reason: '楼栋数与现场核查不符' },
       { kind: 'overdue', asOf: '2021-06-30', due: '2021-07-05', daysLate: 29, missing: 6 },
     ]);
+  });
+
+  it('tells a county’s 民生办 what its shares of the province’s and the city’s plans owe (任务分解)', async () => {
+    // The demo's 山西省 2023 plan splits its stations to 沁水县, 晋城市's its stations and its estates;
+    // 沁水县 reported each share January–October.
+    const shares = async (instant: string) =>
+      (await reportingTodoList(at(database, instant), coordinator)).items.filter((i) => i.role === 'share');
+    const onDecember3 = await shares('2023-12-03T02:00:00Z');
+    expect(onDecember3.map((i) => [i.planRegionName, i.ref, i.regionCode, i.unitName])).toEqual([
+      ['山西省', 'P02', '140521', '沁水县'],
+      ['晋城市', 'P01', '140521', '沁水县'],
+      ['晋城市', 'P02', '140521', '沁水县'],
+    ]);
+    for (const item of onDecember3)
+      expect(item.todos).toEqual([{ kind: 'due', asOf: '2023-11-30', due: '2023-12-05', daysLeft: 2 }]);
+    const onDecember10 = await shares('2023-12-10T02:00:00Z');
+    expect(onDecember10[0]!.todos).toEqual([
+      { kind: 'overdue', asOf: '2023-11-30', due: '2023-12-05', daysLate: 5, missing: 1 },
+    ]);
+    // A county department is not told of the county's shares: its 民生办 answers for them.
+    const departments = await reportingTodoList(at(database, '2023-12-03T02:00:00Z'), otherClerk);
+    expect(departments.items.filter((i) => i.role === 'share')).toEqual([]);
   });
 });

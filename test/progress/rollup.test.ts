@@ -202,4 +202,18 @@ describe.each(testDatabaseKinds())('the roll-up of split targets on $name', (kin
       expect([total.children, total.reported]).toEqual([2, 1]);
     }
   });
+
+  it('measures a city’s figures against its own share of the target, not the province’s', async () => {
+    // 晋城 was given 200 of the province's 300 网点: 320 is far above its share, so it needs a reason.
+    const draft = await draftReport(deps, clerk, ids.P02!, report('2023-09-30', { I1: 320 }));
+    await expect(submitReport(deps, clerk, draft.id)).rejects.toMatchObject({
+      code: 'REPORT_EXPLANATION_REQUIRED',
+      message: '村级快递服务网点：累计值超过年度目标 200 的 150%，请说明原因',
+    });
+    await editReport(deps, clerk, draft.id, {
+      ...report('2023-09-30', { I1: 320 }),
+      explanations: { I1: '省里追加的 120 个网点由晋城承建' },
+    });
+    expect(await submitReport(deps, clerk, draft.id)).toMatchObject({ status: 'submitted' });
+  });
 });

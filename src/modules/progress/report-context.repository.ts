@@ -47,7 +47,9 @@ function projectContextJson(projectId: SQL | AnyColumn): SQL {
         from ${projectUnits} pu where pu.project_id = p.id), '[]'),
       'indicators', coalesce((
         select json_agg(json_build_object('id', i.id, 'ref', i.ref, 'name', i.name, 'unit', i.unit,
-          'kind', i.kind, 'target', i.target::text) order by i.position)
+          'kind', i.kind, 'target', i.target::text, 'shares', coalesce((
+            select json_object_agg(a.region_code, a.target::text)
+            from ${allocations} a where a.indicator_id = i.id), '{}')) order by i.position)
         from ${indicators} i where i.project_id = p.id), '[]'),
       'allocationRegions', coalesce((
         select json_agg(distinct a.region_code)
@@ -68,7 +70,15 @@ function projectContextOf({ periodStart, periodEnd, indicators, ...p }: ProjectC
   return {
     ...p,
     period: { start: periodStart, end: periodEnd },
-    indicators: indicators.map(indicatorFromDb),
+    indicators: indicators.map(({ shares, ...row }) => {
+      const indicator = indicatorFromDb(row);
+      const share = (target: string | null) =>
+        target === null ? null : quantityFromDb(indicator.kind, target);
+      return {
+        ...indicator,
+        shares: Object.fromEntries(Object.entries(shares).map(([region, target]) => [region, share(target)])),
+      };
+    }),
   };
 }
 
@@ -134,6 +144,8 @@ interface IndicatorJson {
   unit: string | null;
   kind: string;
   target: string | null;
+  /** 任务分解: the target given to each sub-region, by region code. */
+  shares: Record<string, string | null>;
 }
 
 /** json from a raw column: node-postgres parses it, PGlite's driver may hand it over as text. */

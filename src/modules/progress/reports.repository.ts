@@ -27,6 +27,8 @@ export interface ProjectContext {
     unit: string | null;
     kind: IndicatorKind;
     target: Quantity | null;
+    /** 任务分解: the target given to each sub-region, by region code. */
+    shares: Record<string, Quantity | null>;
   }>;
   /** Sub-regions the project's targets are split to. */
   allocationRegions: string[];

@@ -100,13 +100,18 @@ async function baselineBefore(tx: Tx, project: ProjectContext, regionCode: strin
 function assertSound(
   input: Pick<ReportInput, 'asOf' | 'values' | 'eligible' | 'explanations'>,
   project: ProjectContext,
+  regionCode: string,
   baseline: { lastApprovedAsOf: string | null; lastApproved: Record<string, Quantity> },
   correction: boolean,
 ): void {
   throwProblems(
     reportProblems(input, {
       period: project.period,
-      indicators: project.indicators,
+      // A sub-region's figures are measured against its own share of the target (任务分解).
+      indicators:
+        regionCode === project.regionCode
+          ? project.indicators
+          : project.indicators.map((i) => ({ ...i, target: i.shares[regionCode] ?? null })),
       ...baseline,
       correction,
     }),
@@ -197,6 +202,7 @@ export async function submitReport(deps: AppDeps, actor: Actor, reportId: string
     assertSound(
       { asOf: report.asOf, ...figures, explanations: report.explanations },
       project,
+      report.regionCode,
       baseline,
       correction,
     );

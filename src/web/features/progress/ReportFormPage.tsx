@@ -274,8 +274,10 @@ function MoneyInput({
 /** A report of a project's cumulative figures, made for a phone: one big input per indicator. */
 export function ReportFormPage() {
   const { id: projectId = '', reportId } = useParams();
-  // The workbench's 填报待办 names the month it asks for.
-  const askedMonth = useSearchParams()[0].get('asOf');
+  // The workbench's 填报待办 names the month it asks for, and for a share the sub-region.
+  const [searchParams] = useSearchParams();
+  const askedMonth = searchParams.get('asOf');
+  const askedRegion = searchParams.get('region');
   const navigate = useNavigate();
   const session = useSession();
   const { message } = App.useApp();
@@ -310,7 +312,8 @@ export function ReportFormPage() {
         : [],
     [data, session],
   );
-  const region = report?.regionCode ?? watchedRegion ?? regions[0] ?? data?.planYear.regionCode ?? '';
+  const firstRegion = askedRegion && regions.includes(askedRegion) ? askedRegion : regions[0];
+  const region = report?.regionCode ?? watchedRegion ?? firstRegion ?? data?.planYear.regionCode ?? '';
   const correction = Boolean(report?.supersedes);
   const baseline = useMemo(() => {
     const items = reports.data?.items ?? [];
@@ -356,7 +359,7 @@ export function ReportFormPage() {
           ? (months.find((m) => m.value >= wanted) ?? months.at(-1))
           : (months.find((m) => !baseline || m.value > baseline.asOf) ?? months.at(-1)));
       form.setFieldsValue({
-        regionCode: regions[0],
+        regionCode: firstRegion,
         asOf: choice?.value,
         values: baseline?.values ?? {},
         eligible: baseline?.eligible ?? {},
@@ -366,10 +369,21 @@ export function ReportFormPage() {
       });
     }
     setInitialised(true);
-  }, [initialised, data, reports.data, reportId, report, baseline, months, regions, form, askedMonth]);
+  }, [initialised, data, reports.data, reportId, report, baseline, months, firstRegion, form, askedMonth]);
 
   if (detail.error) return <Alert type="error" showIcon title={errorMessage(detail.error)} />;
   if (!data || !reports.data) return <Skeleton active />;
+  /** A share is measured against the target its region was given (任务分解), as the server checks it. */
+  const forRegion = (indicator: PlanIndicator): PlanIndicator => {
+    if (region === data.planYear.regionCode) return indicator;
+    const share = data.project.allocations.find((a) => a.region === region && a.indicator === indicator.ref);
+    return { ...indicator, target: share?.target };
+  };
+  /** "山西省（本级）", or a sub-region's share: "沁水县（承担部分）". */
+  const regionLabel = (code: string) =>
+    code === data.planYear.regionCode
+      ? `${data.planYear.regionName}（本级）`
+      : `${data.regionNames[code] ?? code}（承担部分）`;
   if (reportId && !report && reportId !== createdId.current) {
     return <Result status="warning" title="报告不存在" subTitle="该报告可能已被删除，或您无权查看。" />;
   }
@@ -566,17 +580,19 @@ export function ReportFormPage() {
           }}
         >
           <Card size="small" className="report-section">
-            {regions.length > 1 && (
+            {regions.length > 1 ? (
               <Form.Item name="regionCode" label="填报地区">
                 <Select
                   size="large"
                   disabled={Boolean(report)}
-                  options={regions.map((r) => ({
-                    value: r,
-                    label: r === data.planYear.regionCode ? `${data.planYear.regionName}（本级）` : r,
-                  }))}
+                  options={regions.map((r) => ({ value: r, label: regionLabel(r) }))}
                 />
               </Form.Item>
+            ) : (
+              region !== data.planYear.regionCode && (
+                // A share of a higher plan (任务分解): say plainly whose figures these are.
+                <p className="report-share">填报地区：{regionLabel(region)}</p>
+              )
             )}
             <Form.Item
               name="asOf"
@@ -601,7 +617,7 @@ export function ReportFormPage() {
           {data.project.indicators.map((indicator) => (
             <IndicatorInput
               key={indicator.ref}
-              indicator={indicator}
+              indicator={forRegion(indicator)}
               last={lastValues(indicator.ref)}
               lastAsOf={baseline?.asOf ?? null}
               problems={problems}
@@ -613,7 +629,9 @@ export function ReportFormPage() {
           <Card size="small" title="资金" className="report-section">
             <MoneyInput name="investment" label="累计完成投资（元）" problems={problems} />
             <MoneyInput name="fundsArrived" label="累计资金到位（元）" problems={problems} />
-            {data.project.budget && <p className="muted">计划投资 {wan(data.project.budget)}</p>}
+            {data.project.budget && region === data.planYear.regionCode && (
+              <p className="muted">计划投资 {wan(data.project.budget)}</p>
+            )}
           </Card>
 
           <Card size="small" title="文字说明" className="report-section">

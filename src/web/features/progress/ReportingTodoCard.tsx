@@ -11,6 +11,9 @@ const dayOf = (due: string, today: string) => `${monthOf(due, today)}${Number(du
 /** One thing owed, worded as a clerk says it, with where to do it. */
 function Todo({ item, todo, today }: { item: ReportingTodoItem; todo: ReportingTodo; today: string }) {
   const form = `/progress/projects/${item.projectId}/report`;
+  // A share is filed for the sub-region, not the plan's own region: the form opens on it.
+  const fresh = (asOf: string) =>
+    `${form}?${new URLSearchParams({ asOf, ...(item.role === 'share' ? { region: item.regionCode } : {}) })}`;
   switch (todo.kind) {
     case 'returned':
       return (
@@ -21,7 +24,7 @@ function Todo({ item, todo, today }: { item: ReportingTodoItem; todo: ReportingT
       );
     case 'overdue':
       return (
-        <Link to={`${form}?${new URLSearchParams({ asOf: todo.asOf })}`} className="reporting-todo-step">
+        <Link to={fresh(todo.asOf)} className="reporting-todo-step">
           <Tag color="red">已逾期</Tag>
           {monthOf(todo.asOf, today)}进度应于{dayOf(todo.due, today)}前报送，已逾期 {todo.daysLate} 天
           {todo.missing > 1 ? `（共 ${todo.missing} 个月未报）` : ''}
@@ -36,7 +39,7 @@ function Todo({ item, todo, today }: { item: ReportingTodoItem; todo: ReportingT
       );
     case 'due':
       return (
-        <Link to={`${form}?${new URLSearchParams({ asOf: todo.asOf })}`} className="reporting-todo-step">
+        <Link to={fresh(todo.asOf)} className="reporting-todo-step">
           <Tag color="blue">待填报</Tag>
           {monthOf(todo.asOf, today)}进度请于{dayOf(todo.due, today)}前报送
           {todo.daysLeft === 0 ? '（今天截止）' : `（还有 ${todo.daysLeft} 天）`}
@@ -45,9 +48,16 @@ function Todo({ item, todo, today }: { item: ReportingTodoItem; todo: ReportingT
   }
 }
 
+/** "2023年 · 住建局（牵头）"; for a share, "山西省2023年 · 沁水县承担部分". */
+function owner(item: ReportingTodoItem): string {
+  if (item.role === 'share') return `${item.planRegionName}${item.year}年 · ${item.unitName}承担部分`;
+  return `${item.year}年 · ${item.unitName}${item.role === 'lead' ? '（牵头）' : '（配合）'}`;
+}
+
 /**
  * 填报待办 on the workbench: for a department's clerk, each project and what its monthly reports
- * owe today; for an approver, how many reports wait for a decision.
+ * owe today; for a sub-region's coordinator, its shares of higher plans; for an approver, how many
+ * reports wait for a decision.
  */
 export function ReportingTodoCard({
   items,
@@ -70,14 +80,11 @@ export function ReportingTodoCard({
           size="small"
           dataSource={items}
           renderItem={(item) => (
-            <List.Item key={item.projectId}>
+            <List.Item key={`${item.projectId}-${item.regionCode}`}>
               <div className="reporting-todo-item">
                 <div>
                   <Link to={`/progress/projects/${item.projectId}`}>{item.name}</Link>
-                  <span className="reporting-todo-unit">
-                    {item.year}年 · {item.unitName}
-                    {item.lead ? '（牵头）' : '（配合）'}
-                  </span>
+                  <span className="reporting-todo-unit">{owner(item)}</span>
                 </div>
                 {item.todos.map((todo) => (
                   <Todo key={`${todo.kind}-${todo.asOf}`} item={item} todo={todo} today={today} />

@@ -166,6 +166,8 @@ export interface ProjectDetail {
     milestones: PlanMilestone[];
     allocations: { region: string; indicator: string; target?: Quantity }[];
   };
+  /** Names of the sub-regions its targets were split to. */
+  regionNames: Record<string, string>;
   assessment: {
     status: ProjectStatus;
     completedAs: CompletedAs | null;

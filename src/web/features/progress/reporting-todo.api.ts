@@ -1,21 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReportingTodo } from '../../../modules/progress/reporting-todo.rules';
+import type { ReportingTodoItem } from '../../../modules/progress/use-cases/reporting-todo';
 import { api } from '../../app/api/client';
 
-export type { ReportingTodo };
+export type { ReportingTodo, ReportingTodoItem };
 
-export interface ReportingTodoItem {
-  projectId: string;
-  ref: string;
-  name: string;
-  regionCode: string;
-  year: number;
-  unitName: string;
-  lead: boolean;
-  todos: ReportingTodo[];
-}
-
-/** 填报待办: the monthly reports this user's department owes today (GET /api/progress/todo). */
+/** 填报待办: the monthly reports this user's department or region owes today (GET /api/progress/todo). */
 export function useReportingTodo(enabled = true) {
   return useQuery({
     queryKey: ['reporting-todo'],
