@@ -1,32 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { registerEvaluationCommands } from '../../src/cli/evaluation.command';
+import { runCommandInProcess } from '../support/cli';
 
-/** `minsheng evaluation tally FILE --roll M`, run in-process the way the main program runs it. */
+/** `minsheng evaluation tally FILE --roll M`, run in-process through the main program (test/support/cli.ts). */
 
 const dir = mkdtempSync(join(tmpdir(), 'ms-tally-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let out = '';
 let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  process.exitCode = undefined;
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-});
 afterEach(() => {
-  vi.restoreAllMocks();
   process.exitCode = undefined;
 });
 
@@ -38,10 +23,10 @@ function sheet(content: string | Uint8Array): string {
 }
 
 async function run(...args: string[]): Promise<number> {
-  const program = new Command('minsheng').exitOverride();
-  registerEvaluationCommands(program);
-  await program.parseAsync(['node', 'minsheng', 'evaluation', 'tally', ...args]);
-  return Number(process.exitCode ?? 0);
+  const result = await runCommandInProcess(['evaluation', 'tally', ...args]);
+  out = result.out;
+  err = result.err;
+  return result.code;
 }
 
 const GOOD = [

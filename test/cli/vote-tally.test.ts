@@ -2,9 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { registerVoteCommands } from '../../src/cli/vote.command';
+import { runCommandInProcess } from '../support/cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'vote-tally-'));
 let files = 0;
@@ -21,23 +20,10 @@ function write(content: string | Uint8Array, extension = 'csv'): string {
   return file;
 }
 
-/** Runs `minsheng vote tally FILE …` in-process, as src/cli/main.ts would. */
+/** Runs `minsheng vote tally FILE …` in-process, through the main program (test/support/cli.ts). */
 async function run(file: string, ...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const program = new Command('minsheng').exitOverride().configureOutput({
-    writeOut: (text) => {
-      stdout += text;
-    },
-    writeErr: (text) => {
-      stderr += text;
-    },
-  });
-  registerVoteCommands(program);
-  await program.parseAsync(['node', 'minsheng', 'vote', 'tally', file, ...args]);
-  const exitCode = process.exitCode ?? 0;
-  process.exitCode = undefined;
-  return { stdout, stderr, exitCode, json: stdout === '' ? null : JSON.parse(stdout) };
+  const { out, err, code } = await runCommandInProcess(['vote', 'tally', file, ...args]);
+  return { stdout: out, stderr: err, exitCode: code, json: out === '' ? null : JSON.parse(out) };
 }
 
 // Five candidates for three seats; seven deputies on the roll, six ballots come back, one is void.
@@ -167,29 +153,6 @@ describe('vote tally: the count', () => {
       ],
       elected: ['甲'],
     });
-  });
-
-  it('writes to standard output when the program does not redirect it', async () => {
-    let printed = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((text) => {
-      printed += String(text);
-      return true;
-    });
-    const program = new Command().exitOverride();
-    registerVoteCommands(program);
-    await program.parseAsync([
-      'node',
-      'minsheng',
-      'vote',
-      'tally',
-      write(BALLOTS),
-      '--seats',
-      '3',
-      '--roll',
-      '7',
-    ]);
-    vi.restoreAllMocks();
-    expect(JSON.parse(printed).elected).toEqual(['口袋公园', '慢行系统']);
   });
 });
 

@@ -45,7 +45,7 @@ export function runCommand(args: string[], env: Record<string, string | undefine
 export async function runCommandInProcess(
   args: string[],
   env: Record<string, string | undefined> = {},
-): Promise<CommandResult> {
+): Promise<CommandResult & { code: number }> {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   const capture = (into: Buffer[]) => (chunk: string | Uint8Array) => {
