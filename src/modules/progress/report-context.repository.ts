@@ -50,17 +50,13 @@ function projectContextJson(projectId: SQL | AnyColumn): SQL {
           'kind', i.kind, 'target', i.target::text, 'shares', coalesce((
             select json_object_agg(a.region_code, a.target::text)
             from ${allocations} a where a.indicator_id = i.id), '{}')) order by i.position)
-        from ${indicators} i where i.project_id = p.id), '[]'),
-      'allocationRegions', coalesce((
-        select json_agg(distinct a.region_code)
-        from ${allocations} a join ${indicators} i on i.id = a.indicator_id
-        where i.project_id = p.id), '[]'))
+        from ${indicators} i where i.project_id = p.id), '[]'))
     from ${projects} p join ${planYears} y on y.id = p.plan_year_id
     where p.id = ${projectId})`;
 }
 
 /** ProjectContext as the statement builds it: the period in two fields, indicators as their rows. */
-type ProjectContextJson = Omit<ProjectContext, 'period' | 'indicators'> & {
+type ProjectContextJson = Omit<ProjectContext, 'period' | 'indicators' | 'allocationRegions'> & {
   periodStart: string;
   periodEnd: string;
   indicators: IndicatorJson[];
@@ -70,6 +66,8 @@ function projectContextOf({ periodStart, periodEnd, indicators, ...p }: ProjectC
   return {
     ...p,
     period: { start: periodStart, end: periodEnd },
+    // The sub-regions of every indicator's shares: the regions the project's targets are split to.
+    allocationRegions: [...new Set(indicators.flatMap((i) => Object.keys(i.shares)))].sort(),
     indicators: indicators.map(({ shares, ...row }) => {
       const indicator = indicatorFromDb(row);
       const share = (target: string | null) =>

@@ -14,6 +14,12 @@ export async function findRegions(db: Executor, codes: string[]): Promise<Region
   return db.select().from(regions).where(inArray(regions.code, codes));
 }
 
+/** The names of these regions by code (each code once, whatever the repeats). */
+export async function regionNamesOf(db: Executor, codes: Iterable<string>): Promise<Record<string, string>> {
+  const rows = await findRegions(db, [...new Set(codes)]);
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
+}
+
 export async function childrenOf(
   db: Executor,
   parentCode: string,

@@ -2,7 +2,7 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { regionPrefix } from '../../../kernel/regions';
 import type { AppDeps } from '../../../server/deps';
-import { findRegions } from '../../regions';
+import { regionNamesOf } from '../../regions';
 import { assertAllowed, mayFollowEvaluation, maySeeRespondents } from '../evaluation.policy';
 import {
   planProjects,
@@ -39,13 +39,9 @@ export async function evaluationResults(
       message: `${regionCode} 及下辖地区没有 ${year} 年度的计划`,
     });
   }
-  const names = new Map(
-    (
-      await findRegions(
-        deps.db,
-        plans.map((p) => p.regionCode),
-      )
-    ).map((r) => [r.code, r.name]),
+  const names = await regionNamesOf(
+    deps.db,
+    plans.map((p) => p.regionCode),
   );
   const regions = [];
   for (const plan of plans) {
@@ -71,7 +67,7 @@ export async function evaluationResults(
       Object.fromEntries(VERDICTS.map((v) => [v, rows.filter((r) => pick(r) === v).length]));
     regions.push({
       regionCode: plan.regionCode,
-      regionName: names.get(plan.regionCode) ?? plan.regionCode,
+      regionName: names[plan.regionCode] ?? plan.regionCode,
       planTitle: plan.title,
       session: counted
         ? {

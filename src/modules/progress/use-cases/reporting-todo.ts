@@ -1,7 +1,7 @@
 import type { Actor } from '../../../kernel/actor';
 import { can } from '../../../kernel/policy';
 import { type AppDeps, todayInChina } from '../../../server/deps';
-import { findRegions } from '../../regions';
+import { regionNamesOf } from '../../regions';
 import { projectsOfUnits, reportStatesOf, sharesInRegions } from '../reporting-todo.repository';
 import { type ReportingTodo, type ReportState, reportingTodos } from '../reporting-todo.rules';
 
@@ -49,10 +49,9 @@ interface Owed {
 export async function reportingTodoList(deps: AppDeps, actor: Actor) {
   const today = todayInChina(deps);
   const owed = [...(await ofUnits(deps, actor)), ...(await ofShares(deps, actor))];
-  const regionNames = new Map(
-    (await findRegions(deps.db, [...new Set(owed.flatMap((o) => [o.planRegionCode, o.regionCode]))])).map(
-      (r) => [r.code, r.name],
-    ),
+  const regionNames = await regionNamesOf(
+    deps.db,
+    owed.flatMap((o) => [o.planRegionCode, o.regionCode]),
   );
   const items = owed.flatMap((o): ReportingTodoItem[] => {
     const todos = reportingTodos(
@@ -69,9 +68,9 @@ export async function reportingTodoList(deps: AppDeps, actor: Actor) {
         name: o.name,
         regionCode: o.regionCode,
         planRegionCode: o.planRegionCode,
-        planRegionName: regionNames.get(o.planRegionCode) ?? o.planRegionCode,
+        planRegionName: regionNames[o.planRegionCode] ?? o.planRegionCode,
         year: o.year,
-        unitName: o.unitName ?? regionNames.get(o.regionCode) ?? o.regionCode,
+        unitName: o.unitName ?? regionNames[o.regionCode] ?? o.regionCode,
         role: o.role,
         todos,
       },

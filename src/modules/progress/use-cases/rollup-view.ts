@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { type AppDeps, todayInChina } from '../../../server/deps';
-import { findRegions } from '../../regions';
+import { regionNamesOf } from '../../regions';
 import { quantityFromDb } from '../db-values';
 import type { IndicatorKind } from '../indicator.rules';
 import { allocations, indicators, latestFigures, projects } from '../progress.tables';
@@ -182,7 +182,7 @@ export async function planRollup(
     const totals = await currentTotals(deps, planYear.id, date);
     if (totals) {
       const named = [...new Set([...totals.values()].flatMap((t) => t.notReported))];
-      const regions = Object.fromEntries((await findRegions(deps.db, named)).map((r) => [r.code, r.name]));
+      const regions = await regionNamesOf(deps.db, named);
       return {
         regionCode,
         year,
@@ -220,8 +220,9 @@ export async function planRollup(
     ...new Set(rows.filter((r) => r.figureAsOf !== null && r.figureAsOf > date).map((r) => r.indicatorId)),
   ];
   const history = await figuresAt(deps, stale, date);
-  const regions = Object.fromEntries(
-    (await findRegions(deps.db, [...new Set(rows.map((r) => r.regionCode))])).map((r) => [r.code, r.name]),
+  const regions = await regionNamesOf(
+    deps.db,
+    rows.map((r) => r.regionCode),
   );
   const byIndicator = new Map<string, typeof rows>();
   for (const r of rows) {

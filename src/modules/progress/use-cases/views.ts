@@ -6,7 +6,7 @@ import { can } from '../../../kernel/policy';
 import { type AppDeps, todayInChina } from '../../../server/deps';
 import { maskPhone } from '../../identity';
 import { findPlanYear, planYears } from '../../plans';
-import { findRegions } from '../../regions';
+import { regionNamesOf } from '../../regions';
 import { assessPlan } from '../../reports/bulletin.rules';
 import { assessProject } from '../assessment.rules';
 import { resolveLightRule } from '../lights.rules';
@@ -158,9 +158,7 @@ export async function projectDetail(deps: AppDeps, actor: Actor, projectId: stri
     };
   });
   // The sub-regions its targets were split to, by name: the report form and the page name them.
-  const regionNames = Object.fromEntries(
-    (await findRegions(deps.db, allocationRegions)).map((r) => [r.code, r.name]),
-  );
+  const regionNames = await regionNamesOf(deps.db, allocationRegions);
   return {
     id: projectId,
     planYear: {
