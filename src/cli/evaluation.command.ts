@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { isDomainError } from '../kernel/errors';
+import { decodeTableText, readTableRows } from '../modules/candidates/candidate-table.reader';
 import { DEFAULT_SATISFACTION_RULE, type RaterBase } from '../modules/evaluation/evaluation.rules';
-import { tallyEvaluationSheet } from '../modules/evaluation/tally.rules';
+import { type CsvRecord, tallyEvaluationSheet } from '../modules/evaluation/tally.rules';
 
 /**
  * `minsheng evaluation tally FILE.csv [--roll M] [--base roll|ballots|marked]`: counts a sheet of
@@ -21,7 +23,7 @@ export function registerEvaluationCommands(program: Command): void {
   evaluation
     .command('tally')
     .description('统计满意度测评票（CSV：第一列为票号，每个项目一列，填 满意/基本满意/不满意 或留空）')
-    .argument('<file>', '测评票 CSV 文件')
+    .argument('<file>', '测评票文件：.csv（也可 .xlsx、.tsv，或 Excel 另存的 Unicode 文本）')
     .option('--roll <M>', '应到人数；给出时"全体测评人"按应到人数计')
     .option(
       '--base <base>',
@@ -48,28 +50,31 @@ async function tally(file: string, options: { roll?: string; base?: string }): P
     base = options.base as RaterBase;
   }
 
-  let csv: string;
+  let sheet: string | CsvRecord[];
   try {
-    csv = decode(await readFile(file));
+    sheet = await readSheet(file);
   } catch (error) {
-    return refuse(
-      `无法读取文件「${file}」：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
+    const reason = isDomainError(error)
+      ? error.message
+      : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    return refuse(`无法读取文件「${file}」：${reason}`);
   }
 
-  const outcome = tallyEvaluationSheet(csv, { roll, rule: { ...DEFAULT_SATISFACTION_RULE, base } });
+  const outcome = tallyEvaluationSheet(sheet, { roll, rule: { ...DEFAULT_SATISFACTION_RULE, base } });
   if (!outcome.ok) return refuse(outcome.problem.message);
   process.stdout.write(`${JSON.stringify(outcome.tally, null, 2)}\n`);
   return 0;
 }
 
-/** UTF-8 if the bytes are UTF-8; otherwise GB18030, which is what Chinese Excel saves CSV in. */
-function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+/**
+ * A CSV is read as text so that problems name the line in the file; any other sheet (.xlsx, .tsv,
+ * Excel's UTF-16 "Unicode text") through the table reader, its rows numbered as the spreadsheet shows.
+ */
+async function readSheet(file: string): Promise<string | CsvRecord[]> {
+  const bytes = await readFile(file);
+  if (/\.csv$/iu.test(file)) return decodeTableText(bytes);
+  const rows = await readTableRows(file, bytes);
+  return rows.map((cells, i) => ({ line: i + 1, cells }));
 }
 
 function refuse(message: string): number {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCommandInProcess } from '../support/cli';
 
@@ -16,8 +17,8 @@ afterEach(() => {
 });
 
 let files = 0;
-function sheet(content: string | Uint8Array): string {
-  const path = join(dir, `sheet-${++files}.csv`);
+function sheet(content: string | Uint8Array, extension = 'csv'): string {
+  const path = join(dir, `sheet-${++files}.${extension}`);
   writeFileSync(path, content);
   return path;
 }
@@ -90,6 +91,38 @@ describe('minsheng evaluation tally', () => {
         verdict: '基本满意',
       },
     ]);
+  });
+
+  it('reads an .xlsx, a mark left blank at the end of a row counting as blank, and Excel’s UTF-16 text', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ballots = workbook.addWorksheet('测评票');
+    ballots.addRow(['票号', '口袋公园', '文化惠民']);
+    ballots.addRow([1, '满意', '不满意']);
+    ballots.addRow([2, '基本满意', '']);
+    ballots.addRow([3, '满意']);
+    const xlsx = sheet(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xlsx');
+    expect(await run(xlsx, '--roll', '3')).toBe(0);
+    expect(err).toBe('');
+    const counted = JSON.parse(out).projects.map((p: { counts: object }) => p.counts);
+    expect(counted).toEqual([
+      { satisfied: 2, basicallySatisfied: 1, dissatisfied: 0, blank: 0 },
+      { satisfied: 0, basicallySatisfied: 0, dissatisfied: 1, blank: 2 },
+    ]);
+
+    // Excel's "Unicode text": UTF-16 with its byte-order mark, cells separated by tabs.
+    const text = '票号\t口袋公园\t文化惠民\r\n1\t满意\t不满意\r\n2\t基本满意\t\r\n3\t满意\t\r\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(await run(sheet(utf16, 'txt'), '--roll', '3')).toBe(0);
+    expect(JSON.parse(out).projects.map((p: { counts: object }) => p.counts)).toEqual(counted);
+
+    // A bad mark in an .xlsx is named by the row the spreadsheet shows.
+    ballots.addRow([4, '很满意', '']);
+    expect(await run(sheet(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xlsx'), '--roll', '5')).toBe(
+      2,
+    );
+    expect(err).toBe(
+      '第 5 行「口袋公园」列：无法识别的测评意见「很满意」，只能填 满意、基本满意、不满意 或留空\n',
+    );
   });
 
   it.each([

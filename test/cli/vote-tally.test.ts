@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCommandInProcess } from '../support/cli';
 
@@ -139,6 +140,26 @@ describe('vote tally: the count', () => {
     const gb = new Uint8Array([198, 177, 186, 197, 44, 188, 215, 10, 48, 48, 49, 44, 212, 222, 179, 201, 10]);
     const { json } = await run(write(gb), '--seats', '1', '--roll', '1');
     expect(json).toMatchObject({ candidates: [{ name: '甲', yes: 1 }], elected: ['甲'] });
+  });
+
+  it('reads an .xlsx where a ballot leaves its last candidates blank: 弃权, not a missing column', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('选票');
+    sheet.addRow(['票号', '口袋公园', '慢行系统', '老旧小区']);
+    sheet.addRow(['001', '赞成', '反对', '反对']);
+    sheet.addRow(['002', '赞成', '', '']);
+    sheet.addRow(['003', '反对']);
+    const file = write(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xlsx');
+    const { json, stderr } = await run(file, '--seats', '1', '--roll', '3');
+    expect(stderr).toBe('');
+    expect(json).toMatchObject({
+      validBallots: 3,
+      candidates: [
+        { name: '口袋公园', yes: 2, no: 1, abstain: 0 },
+        { name: '慢行系统', yes: 0, no: 1, abstain: 2 },
+        { name: '老旧小区', yes: 0, no: 1, abstain: 2 },
+      ],
+    });
   });
 
   it('counts ranking ballots by Borda count', async () => {

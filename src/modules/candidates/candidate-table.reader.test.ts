@@ -87,11 +87,27 @@ describe('readXlsxRows', () => {
       sheet.addRow([2, '慢行系统', new Date(Date.UTC(2023, 5, 30)), '']);
     });
     expect(await readXlsxRows(bytes)).toEqual([
-      ['2023 年候选项目清单'],
+      ['2023 年候选项目清单', '', '', ''],
       ['序号', '项目名称', '推进计划', '需财政投入资金'],
       ['1', '口袋公园', '2 月份完成\n3 月份完成', '1000'],
       [],
-      ['2', '慢行系统', '2023-06-30'],
+      ['2', '慢行系统', '2023-06-30', ''],
+    ]);
+  });
+
+  it('reads a row left blank at its end as empty cells, as wide as the widest row, not as a short row', async () => {
+    const bytes = await workbookBytes((sheet) => {
+      sheet.addRow(['票号', '甲', '乙', '丙']);
+      sheet.addRow(['001', '赞成', '', '']);
+      sheet.addRow(['002']);
+      // Formatting alone stretches the sheet's columns; no content there.
+      sheet.getCell('H3').value = '';
+      sheet.getCell('H3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    });
+    expect(await readXlsxRows(bytes)).toEqual([
+      ['票号', '甲', '乙', '丙'],
+      ['001', '赞成', '', ''],
+      ['002', '', '', ''],
     ]);
   });
 

@@ -127,10 +127,24 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<s
     const row = worksheet.getRow(r);
     const cells: string[] = [];
     for (let c = 1; c <= worksheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
-    while (cells.length > 0 && cells.at(-1) === '') cells.pop();
     rows.push(cells);
   }
-  return rows;
+  return toUsedWidth(rows);
+}
+
+/**
+ * A sheet has no short rows: a cell left empty at the end of a row (a ballot blank for the last
+ * candidates) is an empty cell, not a missing one. Every row keeps the columns up to the last one with
+ * content anywhere (formatting can stretch the sheet far to the right); a blank row stays empty.
+ */
+function toUsedWidth(rows: string[][]): string[][] {
+  const filledWidth = (cells: string[]) => {
+    let width = cells.length;
+    while (width > 0 && cells[width - 1] === '') width--;
+    return width;
+  };
+  const used = Math.max(0, ...rows.map(filledWidth));
+  return rows.map((cells) => (filledWidth(cells) === 0 ? [] : cells.slice(0, used)));
 }
 
 /** Rows of a table file, by its extension: .xlsx, .csv, .tsv or .txt (delimiter sniffed). */

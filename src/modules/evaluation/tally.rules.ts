@@ -52,9 +52,10 @@ export interface TallyProblem {
 
 export type TallyOutcome = { ok: true; tally: Tally } | { ok: false; problem: TallyProblem };
 
-export function tallyEvaluationSheet(csv: string, options: TallyOptions = {}): TallyOutcome {
+/** `sheet`: the CSV text, or rows already read from a spreadsheet (each with the row it is on). */
+export function tallyEvaluationSheet(sheet: string | CsvRecord[], options: TallyOptions = {}): TallyOutcome {
   try {
-    return { ok: true, tally: tally(csv, options) };
+    return { ok: true, tally: tally(sheet, options) };
   } catch (error) {
     if (error instanceof SheetError) return { ok: false, problem: error.problem };
     throw error;
@@ -71,7 +72,7 @@ function fail(row: number, message: string, column?: string): never {
   throw new SheetError({ row, message, ...(column === undefined ? {} : { column }) });
 }
 
-function tally(csv: string, options: TallyOptions): Tally {
+function tally(sheet: string | CsvRecord[], options: TallyOptions): Tally {
   const { roll } = options;
   if (roll !== undefined && (!Number.isInteger(roll) || roll <= 0))
     fail(0, `应到人数应为正整数，实际为「${roll}」`);
@@ -80,7 +81,9 @@ function tally(csv: string, options: TallyOptions): Tally {
     (roll === undefined ? { ...DEFAULT_SATISFACTION_RULE, base: 'ballots' } : DEFAULT_SATISFACTION_RULE);
   if (rule.base === 'roll' && roll === undefined) fail(0, '测评规则按应到人数计算，请提供应到人数（--roll）');
 
-  const records = parseCsv(csv).filter((r) => r.cells.some((cell) => cell.trim() !== ''));
+  const records = (typeof sheet === 'string' ? parseCsv(sheet) : sheet).filter((r) =>
+    r.cells.some((cell) => cell.trim() !== ''),
+  );
   const header = records[0];
   if (!header) fail(1, `文件为空：第 1 行应为表头（${BALLOT_NUMBER_HEADER}，项目一，项目二……）`);
   const projects = readHeader(header);
