@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suggestions } from '../../src/db/schema';
 import { findPlanYear } from '../../src/modules/plans';
@@ -91,6 +92,31 @@ describe.each(testDatabaseKinds())('suggestion intake on $name', (kind) => {
     const lift = groups.find((g) => g.members.includes('S001'))!;
     expect(lift).toMatchObject({ field: '城乡建设', unit: '住建局' });
     expect(lift.label).toContain('杏园');
+  });
+
+  it('keeps the time of day a sheet gives: an .xlsx date-time cell, a system export in UTC', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const rows = workbook.addWorksheet('12345工单');
+    rows.addRow(['工单号', '诉求内容', '来源', '来件时间']);
+    // Excel stores 09:30 as a day fraction, read back a hair short of it.
+    rows.addRow(['T-1', '端氏镇卫生院缺儿科医生', '12345热线', new Date(Date.UTC(2023, 0, 5, 9, 30) - 1)]);
+    rows.addRow(['T-2', '县城老旧小区加装电梯', '12345热线', '2023-01-06T01:15:00Z']);
+    const stored = await importSuggestionSheet(deps, 'system:test', {
+      regionCode: '140521',
+      year: 2024,
+      fileName: '工单.xlsx',
+      bytes: new Uint8Array(await workbook.xlsx.writeBuffer()),
+    });
+    expect(stored).toMatchObject({ rows: 2, added: 2 });
+    const times = await database.db
+      .select({ ref: suggestions.externalRef, at: suggestions.submittedAt })
+      .from(suggestions)
+      .where(inArray(suggestions.externalRef, ['T-1', 'T-2']))
+      .orderBy(suggestions.externalRef);
+    expect(times.map((t) => [t.ref, t.at?.toISOString()])).toEqual([
+      ['T-1', '2023-01-05T01:30:00.000Z'],
+      ['T-2', '2023-01-06T01:15:00.000Z'],
+    ]);
   });
 });
 

@@ -85,6 +85,8 @@ describe('readXlsxRows', () => {
       ]);
       sheet.addRow([]);
       sheet.addRow([2, '慢行系统', new Date(Date.UTC(2023, 5, 30)), '']);
+      // A time of day as Excel's day fraction stores it, a hair short of 09:30.
+      sheet.addRow([3, '零工市场', new Date(Date.UTC(2023, 0, 5, 9, 30) - 0.4), '']);
     });
     expect(await readXlsxRows(bytes)).toEqual([
       ['2023 年候选项目清单', '', '', ''],
@@ -92,6 +94,7 @@ describe('readXlsxRows', () => {
       ['1', '口袋公园', '2 月份完成\n3 月份完成', '1000'],
       [],
       ['2', '慢行系统', '2023-06-30', ''],
+      ['3', '零工市场', '2023-01-05 09:30:00', ''],
     ]);
   });
 

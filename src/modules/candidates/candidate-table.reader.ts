@@ -91,7 +91,7 @@ function cellText(cell: ExcelJS.Cell): string {
 
 function valueText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return dateCellText(value);
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((run) => run.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
@@ -102,6 +102,16 @@ function valueText(value: ExcelJS.CellValue): string {
   }
   if ('hyperlink' in value) return String(value.text ?? '');
   return '';
+}
+
+/**
+ * Excel keeps a date as a day number read back as that wall-clock time in UTC: a date alone, or with
+ * its time (a submission at 09:30) to the nearest second, as the cell shows it.
+ */
+function dateCellText(value: Date): string {
+  const rounded = new Date(Math.round(value.getTime() / 1000) * 1000).toISOString();
+  const time = rounded.slice(11, 19);
+  return time === '00:00:00' ? rounded.slice(0, 10) : `${rounded.slice(0, 10)} ${time}`;
 }
 
 /** Rows of one worksheet of an .xlsx file: the first one, or the one named. */

@@ -68,6 +68,28 @@ describe('fields of a suggestion', () => {
     expect(parseSubmittedAt('2023-02-30')).toBeUndefined();
     expect(parseSubmittedAt('')).toBeNull();
   });
+  it('reads the times that hotline and database exports write, in China time', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['2023/1/5 9:30', '2023-01-05T09:30:00+08:00'],
+      ['2023-01-05 09:30:15', '2023-01-05T09:30:15+08:00'],
+      ['2023-01-05 09:30:15.0', '2023-01-05T09:30:15+08:00'],
+      ['2023年1月5日 9时30分', '2023-01-05T09:30:00+08:00'],
+      ['2023年1月5日9时30分20秒', '2023-01-05T09:30:20+08:00'],
+      ['2023年1月5日 9：30', '2023-01-05T09:30:00+08:00'],
+      ['2023-01-05T09:30:00+08:00', '2023-01-05T09:30:00+08:00'],
+      ['2023-01-04T17:30:00Z', '2023-01-05T01:30:00+08:00'],
+      ['2023-01-05 09:30:00 +0000', '2023-01-05T17:30:00+08:00'],
+      ['20230105', '2023-01-05T00:00:00+08:00'],
+      ['20230105093000', '2023-01-05T09:30:00+08:00'],
+      ['2023-01-05 24:00', undefined],
+      ['2023-01-05 09:61', undefined],
+      ['2023-01-05 09:30 +1500', undefined],
+      ['20231305', undefined],
+      ['明天上午', undefined],
+    ];
+    for (const [written, read] of cases)
+      expect([written, parseSubmittedAt(written)]).toEqual([written, read]);
+  });
   it('makes tracking codes without confusable characters', () => {
     const code = trackingCode(Uint8Array.from([0, 1, 2, 3, 4, 5, 6, 31]));
     expect(code).toBe('ABCD-EFG9');

@@ -66,23 +66,42 @@ const LABELS: Record<Column, string> = {
   submittedAt: '提交时间',
 };
 
-/** "2023-01-05", "2023/1/5 9:30", "2023年1月5日", or an Excel day number → ISO in +08:00. */
+/**
+ * A submission time as exports write it → ISO in +08:00: "2023-01-05", "2023/1/5 9:30", "2023年1月5日
+ * 9时30分", "2023-01-05 09:30:00.0" (database exports), "2023-01-05T01:30:00Z" or with an offset (system
+ * exports, turned into China time), "20230105093000", or an Excel day number. null for an empty cell,
+ * undefined for what cannot be read as a real date and time.
+ */
 export function parseSubmittedAt(raw: string): string | null | undefined {
   const t = raw.trim();
   if (!t) return null;
   if (/^\d{5}(\.\d+)?$/.test(t)) {
     const ms = Math.round((Number(t) - 25569) * 86_400_000);
-    const d = new Date(ms);
-    return `${d.toISOString().slice(0, 19)}+08:00`;
+    return `${new Date(ms).toISOString().slice(0, 19)}+08:00`;
   }
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
-  if (!m) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d) || Number(h) > 23)
+  const g = (SUBMITTED_AT.exec(t) ?? COMPACT_SUBMITTED_AT.exec(t))?.groups;
+  if (!g) return undefined;
+  const [y, mo, d, h, mi, s] = [g.y, g.mo, g.d, g.h, g.mi, g.s ?? g.s2].map((part) => Number(part ?? 0));
+  const wallClock = Date.UTC(y!, mo! - 1, d!, h, mi, s);
+  const date = new Date(wallClock);
+  if (date.getUTCMonth() !== mo! - 1 || date.getUTCDate() !== d! || h! > 23 || mi! > 59 || s! > 59)
     return undefined;
-  const pad = (n: string | number, w = 2) => String(n).padStart(w, '0');
-  return `${y}-${pad(mo!)}-${pad(d!)}T${pad(h)}:${pad(mi)}:${pad(s)}+08:00`;
+  const offsetMinutes = g.zone === undefined ? CHINA_OFFSET_MINUTES : zoneOffsetMinutes(g.zone);
+  if (offsetMinutes === undefined) return undefined;
+  const inChina = new Date(wallClock + (CHINA_OFFSET_MINUTES - offsetMinutes) * 60_000);
+  return `${inChina.toISOString().slice(0, 19)}+08:00`;
+}
+
+const CHINA_OFFSET_MINUTES = 8 * 60;
+const SUBMITTED_AT =
+  /^(?<y>\d{4})[-/.年](?<mo>\d{1,2})[-/.月](?<d>\d{1,2})日?(?:(?:\s+|T|(?<=日))(?<h>\d{1,2})[:：时](?<mi>\d{1,2})分?(?:[:：](?<s>\d{1,2})(?:\.\d+)?|(?<s2>\d{1,2})秒)?)?\s*(?<zone>Z|[+-]\d{2}:?\d{2})?$/u;
+const COMPACT_SUBMITTED_AT = /^(?<y>\d{4})(?<mo>\d{2})(?<d>\d{2})(?:(?<h>\d{2})(?<mi>\d{2})(?<s>\d{2})?)?$/u;
+
+function zoneOffsetMinutes(zone: string): number | undefined {
+  if (zone === 'Z') return 0;
+  const [, sign, hh, mm] = /^([+-])(\d{2}):?(\d{2})$/u.exec(zone)!;
+  if (Number(hh) > 14 || Number(mm) > 59) return undefined;
+  return (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
 }
 
 export function readSuggestionSheet(rows: readonly (readonly string[])[]): {
