@@ -62,6 +62,30 @@ describe('fields of a suggestion', () => {
     expect(channelOf('')).toBe('other');
     expect(channelOf('电视台')).toBe('other');
   });
+  it('keeps 编号 as the ref when the sheet also numbers its rows (序号), whatever the order', () => {
+    const { suggestions, problems } = readSuggestionSheet([
+      ['序号', '诉求内容', '编 号', '来源', '受理时间', '提交时间'],
+      ['1', '杏园社区老楼加装电梯', '12345-0007', '12345热线', '2023-01-09', '2023-01-05 09:30'],
+    ]);
+    expect(problems).toEqual([]);
+    expect(suggestions).toEqual([
+      {
+        row: 2,
+        ref: '12345-0007',
+        text: '杏园社区老楼加装电梯',
+        channel: 'hotline',
+        channelText: '12345热线',
+        submittedAt: '2023-01-05T09:30:00+08:00',
+      },
+    ]);
+    // With no 编号 column, the row numbers are the refs.
+    expect(
+      readSuggestionSheet([
+        ['序号', '内容'],
+        ['1', '加装电梯'],
+      ]).suggestions[0],
+    ).toMatchObject({ ref: '1' });
+  });
   it('reads dates as people and Excel write them', () => {
     expect(parseSubmittedAt('2023年1月5日')).toBe('2023-01-05T00:00:00+08:00');
     expect(parseSubmittedAt('44931')).toBe('2023-01-05T00:00:00+08:00');

@@ -52,11 +52,12 @@ export interface SheetProblem {
   message: string;
 }
 
+/** Each column's header names, the contract's own first: a sheet with 序号 (row numbers) and 编号 keeps 编号. */
 const HEADERS = {
-  ref: /^(编号|序号|建议编号|工单号|ID)$/i,
-  text: /^(内容|建议内容|建议|诉求内容|意见建议)$/,
-  channel: /^(渠道|来源|征集渠道|来源渠道)$/,
-  submittedAt: /^(提交时间|时间|日期|提交日期|来件时间)$/,
+  ref: ['编号', '建议编号', '工单号', '工单编号', 'ID', '序号'],
+  text: ['内容', '建议内容', '诉求内容', '意见建议', '建议'],
+  channel: ['渠道', '来源渠道', '征集渠道', '来源'],
+  submittedAt: ['提交时间', '来件时间', '提交日期', '时间', '日期'],
 } as const;
 type Column = keyof typeof HEADERS;
 const LABELS: Record<Column, string> = {
@@ -104,12 +105,28 @@ function zoneOffsetMinutes(zone: string): number | undefined {
   return (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm));
 }
 
+const headerName = (cell: string) => cell.normalize('NFKC').replace(/\s+/gu, '').toUpperCase();
+
+function isHeader(key: Column, cell: string): boolean {
+  return (HEADERS[key] as readonly string[]).includes(headerName(cell));
+}
+
+/** The column of the first of `key`'s names that the header has, -1 if none. */
+function columnOf(key: Column, header: readonly string[]): number {
+  const names = header.map(headerName);
+  for (const name of HEADERS[key]) {
+    const at = names.indexOf(name);
+    if (at >= 0) return at;
+  }
+  return -1;
+}
+
 export function readSuggestionSheet(rows: readonly (readonly string[])[]): {
   suggestions: SheetSuggestion[];
   problems: SheetProblem[];
 } {
   const problems: SheetProblem[] = [];
-  const headerAt = rows.findIndex((r) => r.some((c) => HEADERS.text.test(c.trim())));
+  const headerAt = rows.findIndex((r) => r.some((c) => isHeader('text', c)));
   if (headerAt < 0) {
     return {
       suggestions: [],
@@ -124,8 +141,7 @@ export function readSuggestionSheet(rows: readonly (readonly string[])[]): {
   }
   const header = rows[headerAt]!.map((c) => c.trim());
   const index = {} as Record<Column, number>;
-  for (const key of Object.keys(HEADERS) as Column[])
-    index[key] = header.findIndex((h) => HEADERS[key].test(h));
+  for (const key of Object.keys(HEADERS) as Column[]) index[key] = columnOf(key, header);
   if (index.ref < 0)
     problems.push({ row: headerAt + 1, column: '编号', message: `第 ${headerAt + 1} 行：找不到“编号”列` });
 
@@ -136,7 +152,7 @@ export function readSuggestionSheet(rows: readonly (readonly string[])[]): {
     const row = i + 1;
     const cell = (key: Column) => (index[key] >= 0 ? (cells[index[key]] ?? '').trim() : '');
     if (cells.every((c) => !c.trim())) return;
-    if (cell('text') && HEADERS.text.test(cell('text'))) return; // a header repeated on each page
+    if (isHeader('text', cell('text'))) return; // a header repeated on each page
     const problem = (key: Column, message: string) =>
       problems.push({ row, column: LABELS[key], message: `第 ${row} 行“${LABELS[key]}”：${message}` });
     const ref = cell('ref');
