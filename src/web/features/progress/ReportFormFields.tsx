@@ -234,3 +234,66 @@ export function MoneyInput({
     </Form.Item>
   );
 }
+
+/** What the form holds → the report the API takes: blanks left out, amounts as exact decimal text. */
+export function reportInputOf(
+  v: FormValues,
+  indicators: readonly PlanIndicator[],
+  where: { regionCode: string; sayRegion: boolean },
+): ReportInput {
+  const values: ReportInput['values'] = {};
+  const eligible: ReportInput['eligible'] = {};
+  const explanations: ReportInput['explanations'] = {};
+  for (const indicator of indicators) {
+    const raw = v.values?.[indicator.ref];
+    if (raw !== null && raw !== undefined && raw !== '')
+      values[indicator.ref] = indicator.kind === 'amount' ? String(raw) : Number(raw);
+    const e = v.eligible?.[indicator.ref];
+    if (indicator.kind === 'entitlement' && e !== null && e !== undefined)
+      eligible[indicator.ref] = Number(e);
+    const text = v.explanations?.[indicator.ref]?.trim();
+    if (text) explanations[indicator.ref] = text;
+  }
+  const text = (t: string | undefined) => (t?.trim() ? t.trim() : null);
+  return {
+    ...(where.sayRegion ? { regionCode: where.regionCode } : {}),
+    asOf: v.asOf ?? '',
+    values,
+    eligible,
+    explanations,
+    investment: v.investment ? String(v.investment) : null,
+    fundsArrived: v.fundsArrived ? String(v.fundsArrived) : null,
+    progressText: text(v.progressText),
+    problemsText: text(v.problemsText),
+    nextText: text(v.nextText),
+  };
+}
+
+/** 进展情况, 存在问题, 下一步计划: what the figures do not say. */
+export function ReportNarrativeCard() {
+  return (
+    <Card size="small" title="文字说明" className="report-section">
+      <Form.Item name="progressText" label="进展情况">
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 10 }}
+          maxLength={2000}
+          placeholder="本期完成了哪些工作"
+        />
+      </Form.Item>
+      <Form.Item name="problemsText" label="存在问题">
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          maxLength={2000}
+          placeholder="遇到的困难和需要协调的事项（没有可不填）"
+        />
+      </Form.Item>
+      <Form.Item name="nextText" label="下一步计划">
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 8 }}
+          maxLength={2000}
+          placeholder="下一阶段的工作安排"
+        />
+      </Form.Item>
+    </Card>
+  );
+}

@@ -1,39 +1,13 @@
-import { CameraOutlined, DeleteOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Form,
-  Image,
-  Input,
-  InputNumber,
-  Result,
-  Select,
-  Skeleton,
-  Spin,
-} from 'antd';
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Result, Select, Skeleton, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { quantityToNumber } from '../../../modules/progress/quantity.rules';
-import { ApiError } from '../../app/api/client';
 import { errorMessage } from '../../app/api/form-errors';
 import { useSession } from '../../app/auth/session';
 import { PageHeading } from '../../components/PageHeading';
-import {
-  chineseDate,
-  kindVerb,
-  monthEnd,
-  percent,
-  quantity,
-  REPORT_STATUS_LABELS,
-  reportingRegions,
-  todayIso,
-  wan,
-} from './format';
+import { chineseDate, REPORT_STATUS_LABELS, reportingRegions, todayIso, wan } from './format';
 import {
   type PlanIndicator,
-  type Quantity,
   type ReportInput,
   type ReportItem,
   useProject,
@@ -49,7 +23,10 @@ import {
   type Problems,
   paths,
   problemsOf,
+  ReportNarrativeCard,
+  reportInputOf,
 } from './ReportFormFields';
+import { ReportPhotosCard } from './ReportPhotosCard';
 
 /** A report of a project's cumulative figures, made for a phone: one big input per indicator. */
 export function ReportFormPage() {
@@ -68,7 +45,6 @@ export function ReportFormPage() {
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState<'save' | 'submit' | 'photo' | null>(null);
   const [initialised, setInitialised] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
   /** The draft created on this page: the address changes to it before the report list is asked again. */
   const createdId = useRef<string | undefined>(undefined);
   const watchedValues = Form.useWatch('values', form) ?? {};
@@ -180,35 +156,12 @@ export function ReportFormPage() {
   const editable = !report || report.status === 'draft' || report.status === 'returned';
   const back = `/progress/projects/${projectId}`;
 
-  const body = (): ReportInput => {
-    const v = form.getFieldsValue(true) as FormValues;
-    const values: ReportInput['values'] = {};
-    const eligible: ReportInput['eligible'] = {};
-    const explanations: ReportInput['explanations'] = {};
-    for (const indicator of data.project.indicators) {
-      const raw = v.values?.[indicator.ref];
-      if (raw !== null && raw !== undefined && raw !== '')
-        values[indicator.ref] = indicator.kind === 'amount' ? String(raw) : Number(raw);
-      const e = v.eligible?.[indicator.ref];
-      if (indicator.kind === 'entitlement' && e !== null && e !== undefined)
-        eligible[indicator.ref] = Number(e);
-      const text = v.explanations?.[indicator.ref]?.trim();
-      if (text) explanations[indicator.ref] = text;
-    }
-    const text = (t: string | undefined) => (t?.trim() ? t.trim() : null);
-    return {
-      ...(region !== data.planYear.regionCode || regions.length > 1 ? { regionCode: region } : {}),
-      asOf: v.asOf ?? '',
-      values,
-      eligible,
-      explanations,
-      investment: v.investment ? String(v.investment) : null,
-      fundsArrived: v.fundsArrived ? String(v.fundsArrived) : null,
-      progressText: text(v.progressText),
-      problemsText: text(v.problemsText),
-      nextText: text(v.nextText),
-    };
-  };
+  const body = (): ReportInput =>
+    reportInputOf(form.getFieldsValue(true) as FormValues, data.project.indicators, {
+      regionCode: region,
+      // The plan's own region is the default; any other, or a choice among several, is said.
+      sayRegion: region !== data.planYear.regionCode || regions.length > 1,
+    });
 
   /** Saves the draft (creating it the first time) and returns its id. */
   const save = async (): Promise<string> => {
@@ -266,19 +219,17 @@ export function ReportFormPage() {
     }
   };
 
-  const upload = async (files: FileList | null) => {
-    if (!files || files.length === 0) return;
+  const upload = async (files: File[]) => {
     setBusy('photo');
     try {
       const id = await save();
-      for (const file of Array.from(files)) await actions.uploadPhoto(id, file);
+      for (const file of files) await actions.uploadPhoto(id, file);
       await actions.refresh();
       message.success(`已上传 ${files.length} 张照片`);
     } catch (error) {
       message.error(errorMessage(error));
     } finally {
       setBusy(null);
-      if (fileInput.current) fileInput.current.value = '';
     }
   };
 
@@ -296,7 +247,6 @@ export function ReportFormPage() {
       !/^(values|eligible|explanations)\./.test(field) &&
       !['asOf', 'investment', 'fundsArrived'].includes(field),
   );
-  const photos = report?.photos ?? [];
   const lastValues = (ref: string) => ({ value: baseline?.values[ref], eligible: baseline?.eligible[ref] });
 
   return (
@@ -414,84 +364,16 @@ export function ReportFormPage() {
             )}
           </Card>
 
-          <Card size="small" title="文字说明" className="report-section">
-            <Form.Item name="progressText" label="进展情况">
-              <Input.TextArea
-                autoSize={{ minRows: 3, maxRows: 10 }}
-                maxLength={2000}
-                placeholder="本期完成了哪些工作"
-              />
-            </Form.Item>
-            <Form.Item name="problemsText" label="存在问题">
-              <Input.TextArea
-                autoSize={{ minRows: 2, maxRows: 8 }}
-                maxLength={2000}
-                placeholder="遇到的困难和需要协调的事项（没有可不填）"
-              />
-            </Form.Item>
-            <Form.Item name="nextText" label="下一步计划">
-              <Input.TextArea
-                autoSize={{ minRows: 2, maxRows: 8 }}
-                maxLength={2000}
-                placeholder="下一阶段的工作安排"
-              />
-            </Form.Item>
-          </Card>
+          <ReportNarrativeCard />
         </Form>
 
-        <Card size="small" title="现场照片" className="report-section">
-          {photos.length > 0 && (
-            <div className="report-photos editable">
-              <Image.PreviewGroup>
-                {photos.map((p, i) => (
-                  <div key={p.id} className="report-photo-item">
-                    <Image
-                      src={p.url}
-                      width={96}
-                      height={96}
-                      alt={`现场照片 ${i + 1}`}
-                      style={{ objectFit: 'cover' }}
-                    />
-                    {editable && (
-                      <Button
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={`删除现场照片 ${i + 1}`}
-                        onClick={() => removePhoto(p.id)}
-                      />
-                    )}
-                  </div>
-                ))}
-              </Image.PreviewGroup>
-            </div>
-          )}
-          {editable && (
-            <>
-              <input
-                ref={fileInput}
-                id="report-photo-input"
-                type="file"
-                accept="image/*"
-                capture="environment"
-                multiple
-                className="visually-hidden"
-                aria-label="选择现场照片"
-                onChange={(e) => upload(e.target.files)}
-              />
-              <Button
-                size="large"
-                block
-                icon={<CameraOutlined />}
-                loading={busy === 'photo'}
-                onClick={() => fileInput.current?.click()}
-              >
-                拍照或选择照片
-              </Button>
-              <p className="muted photo-note">JPEG、PNG 或 WebP，每张不超过 5 MB；上传时自动去除位置信息。</p>
-            </>
-          )}
-        </Card>
+        <ReportPhotosCard
+          photos={report?.photos ?? []}
+          editable={editable}
+          uploading={busy === 'photo'}
+          onUpload={upload}
+          onRemove={removePhoto}
+        />
       </Spin>
 
       {editable && (
