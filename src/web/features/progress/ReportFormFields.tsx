@@ -68,8 +68,11 @@ export function IndicatorInput({
   problems,
   watched,
   explanation,
+  notSplitHere = false,
 }: {
   indicator: PlanIndicator;
+  /** A share (任务分解) that gave the reporting region no part of this indicator. */
+  notSplitHere?: boolean;
   last: { value?: Quantity; eligible?: number };
   lastAsOf: string | null;
   problems: Problems;
@@ -117,7 +120,9 @@ export function IndicatorInput({
           年度目标：
           {kind === 'entitlement'
             ? '应补尽补（应享受的全部享受）'
-            : quantity(kind, indicator.target ?? (kind === 'percent' ? 100 : null), indicator.unit)}
+            : notSplitHere
+              ? '未分解到本地区（如实填报完成数）'
+              : quantity(kind, indicator.target ?? (kind === 'percent' ? 100 : null), indicator.unit)}
         </span>
         <span>
           上次审核通过：

@@ -135,6 +135,10 @@ export function ReportFormPage() {
     const share = data.project.allocations.find((a) => a.region === region && a.indicator === indicator.ref);
     return { ...indicator, target: share?.target };
   };
+  /** A sub-region the plan gave no part of this indicator: the form says so and sets no bar. */
+  const hasShare = (indicator: PlanIndicator) =>
+    region === data.planYear.regionCode ||
+    data.project.allocations.some((a) => a.region === region && a.indicator === indicator.ref && a.target);
   /** "山西省（本级）", or a sub-region's share: "沁水县（承担部分）". */
   const regionLabel = (code: string) =>
     code === data.planYear.regionCode
@@ -348,6 +352,7 @@ export function ReportFormPage() {
             <IndicatorInput
               key={indicator.ref}
               indicator={forRegion(indicator)}
+              notSplitHere={!hasShare(indicator)}
               last={lastValues(indicator.ref)}
               lastAsOf={baseline?.asOf ?? null}
               problems={problems}
