@@ -29,6 +29,7 @@ export function IndicatorChart({
     const el = element.current;
     if (!el) return;
     const chart = echarts.init(el, undefined, { renderer: 'svg' });
+    const narrow = el.clientWidth < 480;
     const points = series.map((s) => ({ date: s.asOf, i: s.indicators.find((x) => x.ref === indicatorRef) }));
     const actual = points.map((p) => [p.date, pct(p.i?.completion ?? 0)]);
     const planned = points.map((p) => [p.date, pct(p.i?.planned)]);
@@ -51,6 +52,9 @@ export function IndicatorChart({
           hideOverlap: true,
           formatter: (value: number) => {
             const d = new Date(value);
+            // On a phone, odd months only: evenly spaced, instead of months dropped here and there
+            // where two labels would touch.
+            if (narrow && d.getDate() === 1 && d.getMonth() % 2 === 1) return '';
             return `${d.getMonth() + 1}月${d.getDate() === 1 ? '' : `${d.getDate()}日`}`;
           },
         },
