@@ -109,7 +109,9 @@ export function ProjectPage() {
           ))}
         </ul>
         <p className="project-muted">
-          {project.asOf ? `数据截至 ${project.asOf}，来自审核通过的进度报告` : '尚无审核通过的进度报告'}
+          {project.asOf
+            ? `数据截至${chineseDay(project.asOf)}，来自审核通过的进度报告`
+            : '尚无审核通过的进度报告'}
         </p>
       </section>
 
