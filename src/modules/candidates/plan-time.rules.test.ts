@@ -101,6 +101,23 @@ describe('readTimeExpression: written years', () => {
     });
   });
 
+  it('reads a date as an Excel date cell gives it, with or without a time, as that day of its own year', () => {
+    expect(readTimeExpression('2024-06-30', 2023)).toMatchObject({
+      due: '2024-06-30',
+      year: 2024,
+      when: '2024-06-30',
+    });
+    expect(due('2023/6/30 完成验收')).toBe('2023-06-30');
+    expect(due('2023.6.3')).toBe('2023-06-03');
+    expect(readTimeExpression('2023-06-30 18:00:00前', 2023)).toMatchObject({
+      due: '2023-06-30',
+      deadline: true,
+    });
+    expect(due('2023-02-29')).toBeNull();
+    expect(due('2023-13-01')).toBeNull();
+    expect(findDeadline('完成招标工作，2023-06-30前开工', 2023)?.due).toBe('2023-06-30');
+  });
+
   it('marks deadlines written with 前', () => {
     expect(readTimeExpression('6月底前', 2023)?.deadline).toBe(true);
     expect(readTimeExpression('6月底', 2023)?.deadline).toBe(false);

@@ -2,6 +2,7 @@
  * Time expressions of 推进计划, read into the date a step is due. A step is due at the END of what
  * it names, because a plan states deadlines:
  *   "2 月份", "12 月", "3月底/末"           → last day of the month
+ *   "2023-06-30", "2023/6/30" (an Excel date cell) → that day
  *   "3月上旬/初" → 10th, "3月中旬/中" → 20th, "3月下旬" → last day, "3月15日" → that day
  *   "4-5 月份", "11-12月", "7至11月"        → end of the later month
  *   "3 月底 4 月初" (the turn of a month)  → the later bound, early April = 10 April: a deadline
@@ -53,6 +54,8 @@ const PATTERNS = {
   bareRange: new RegExp(`^${NUMBER}\\s*[-－—–~～至到]\\s*${MONTH_POINT}`),
   month: new RegExp(`^${MONTH_POINT}`),
   deadline: /^\s*(以前|之前|前)/,
+  // As Excel writes a date cell: "2023-06-30", "2023/6/30", "2023.6.30", a time after it ignored.
+  numericDate: /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[\sT]+\d{1,2}:\d{2}(?::\d{2})?)?/,
 } as const;
 
 function toNumber(text: string): number {
@@ -94,6 +97,8 @@ function monthPoint(year: number, groups: Array<string | undefined>): string | n
 /** Reads a time expression starting exactly at `start`, or returns null. */
 export function readTimeExpression(text: string, planYear: number, start = 0): TimeExpression | null {
   let rest = text.slice(start);
+  const numeric = readNumericDate(text, start);
+  if (numeric) return numeric;
   let consumed = 0;
   let writtenYear: number | null = null;
   const yearMatch = PATTERNS.year.exec(rest);
@@ -114,6 +119,22 @@ export function readTimeExpression(text: string, planYear: number, start = 0): T
     length: consumed,
     deadline: deadline !== null,
     year: writtenYear,
+  };
+}
+
+function readNumericDate(text: string, start: number): TimeExpression | null {
+  const found = PATTERNS.numericDate.exec(text.slice(start));
+  if (!found) return null;
+  const [year, month, day] = found.slice(1, 4).map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const deadline = PATTERNS.deadline.exec(text.slice(start + found[0].length));
+  const length = found[0].length + (deadline?.[0].length ?? 0);
+  return {
+    due: isoDate(year, month, day),
+    when: text.slice(start, start + length).trim(),
+    length,
+    deadline: deadline !== null,
+    year,
   };
 }
 
