@@ -275,30 +275,30 @@ export function reportInputOf(
 }
 
 /** 进展情况, 存在问题, 下一步计划: what the figures do not say. */
+const NARRATIVE = [
+  { name: 'progressText', label: '进展情况', rows: 3, maxRows: 10, placeholder: '本期完成了哪些工作' },
+  {
+    name: 'problemsText',
+    label: '存在问题',
+    rows: 2,
+    maxRows: 8,
+    placeholder: '遇到的困难和需要协调的事项（没有可不填）',
+  },
+  { name: 'nextText', label: '下一步计划', rows: 2, maxRows: 8, placeholder: '下一阶段的工作安排' },
+] as const;
+
 export function ReportNarrativeCard() {
   return (
     <Card size="small" title="文字说明" className="report-section">
-      <Form.Item name="progressText" label="进展情况">
-        <Input.TextArea
-          autoSize={{ minRows: 3, maxRows: 10 }}
-          maxLength={2000}
-          placeholder="本期完成了哪些工作"
-        />
-      </Form.Item>
-      <Form.Item name="problemsText" label="存在问题">
-        <Input.TextArea
-          autoSize={{ minRows: 2, maxRows: 8 }}
-          maxLength={2000}
-          placeholder="遇到的困难和需要协调的事项（没有可不填）"
-        />
-      </Form.Item>
-      <Form.Item name="nextText" label="下一步计划">
-        <Input.TextArea
-          autoSize={{ minRows: 2, maxRows: 8 }}
-          maxLength={2000}
-          placeholder="下一阶段的工作安排"
-        />
-      </Form.Item>
+      {NARRATIVE.map((n) => (
+        <Form.Item key={n.name} name={n.name} label={n.label}>
+          <Input.TextArea
+            autoSize={{ minRows: n.rows, maxRows: n.maxRows }}
+            maxLength={2000}
+            placeholder={n.placeholder}
+          />
+        </Form.Item>
+      ))}
     </Card>
   );
 }
