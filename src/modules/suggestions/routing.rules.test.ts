@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankFields, suggestField, suggestUnit } from './routing.rules';
+import { rankFields, suggestField, suggestUnit, suggestUnitName } from './routing.rules';
 
 // The departments of a county as its unit list names them (partly from the 2023 Qinshui list).
 const UNITS = [
@@ -97,5 +97,21 @@ describe('suggestUnit', () => {
   it('returns null when nothing fits', () => {
     expect(suggestUnit('你好，辛苦了', UNITS)).toBeNull();
     expect(suggestUnit('移民小区暖气不热', [])).toBeNull();
+  });
+});
+
+describe('suggestUnitName', () => {
+  it('names the region’s own unit when one fits', () => {
+    const units = [{ name: '沁水县交通运输局' }, { name: '沁水县教育局' }];
+    expect(suggestUnitName('嘉峰镇到县城的公交车太少，建议增加班次', units)).toBe('沁水县交通运输局');
+  });
+
+  it('names the kind of department when the region has registered none that fits', () => {
+    expect(suggestUnitName('嘉峰镇到县城的公交车太少，建议增加班次', [])).toBe('交通运输局');
+    expect(suggestUnitName('县医院挂号难，建议开通网上预约', [{ name: '沁水县教育局' }])).toBe('卫体局');
+  });
+
+  it('names none when the text points nowhere', () => {
+    expect(suggestUnitName('谢谢', [])).toBeNull();
   });
 });

@@ -82,6 +82,17 @@ export function suggestUnit<U extends string | UnitLike>(
   return null;
 }
 
+/**
+ * The name of the unit to answer: the region's own unit when one fits, else the kind of department
+ * the text points to ("交通运输局"), so a region that has not registered its departments yet is
+ * still told where an ask belongs. null when the text points nowhere.
+ */
+export function suggestUnitName(text: string, units: readonly UnitLike[]): string | null {
+  const registered = suggestUnit(text, units);
+  if (registered) return registered.unit.name;
+  return suggestUnit(text, Object.keys(AGENCIES) as Agency[])?.unit ?? null;
+}
+
 function namesOf(unit: string | UnitLike): string[] {
   if (typeof unit === 'string') return [unit];
   return unit.shortName ? [unit.name, unit.shortName] : [unit.name];

@@ -11,7 +11,7 @@ import { findPlanYear, planYears } from '../../plans';
 import { findRegion } from '../../regions';
 import { units } from '../../units';
 import { groupSuggestions } from '../grouping.rules';
-import { suggestField, suggestUnit } from '../routing.rules';
+import { suggestField, suggestUnitName } from '../routing.rules';
 import { readSuggestionSheet, trackingCode } from '../suggestion-sheet.rules';
 import { suggestions } from '../suggestions.tables';
 
@@ -140,12 +140,11 @@ export async function suggestionGroups(
   const textOf = new Map(rows.map((r) => [r.ref ?? r.id, r.text]));
   return groupSuggestions(rows.map((r) => ({ ref: r.ref ?? r.id, text: r.text }))).map((g) => {
     const text = textOf.get(g.representative) ?? g.members.map((m) => textOf.get(m)).join('。');
-    const unit = suggestUnit(text, regionUnits);
     return {
       id: g.id,
       label: g.label,
       field: suggestField(text)?.field ?? null,
-      unit: unit ? unit.unit.name : null,
+      unit: suggestUnitName(text, regionUnits),
       members: g.members,
     };
   });
