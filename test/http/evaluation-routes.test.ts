@@ -318,10 +318,17 @@ describe('satisfaction evaluation over HTTP', () => {
       method: 'PUT',
       url,
       headers: as(coordinator),
-      payload: { opensOn: '1 March', closesOn: '2099-03-31' },
+      payload: { opensOn: '1 March', closesOn: '2099-02-30' },
     });
     expect(badDate.statusCode).toBe(422);
-    expect(badDate.json().error).toMatchObject({ field: 'opensOn', message: '日期应为 YYYY-MM-DD' });
+    expect(badDate.json().error).toMatchObject({
+      field: 'opensOn',
+      message: '日期应为 YYYY-MM-DD 格式的真实日期',
+      details: [
+        { field: 'opensOn', message: '日期应为 YYYY-MM-DD 格式的真实日期' },
+        { field: 'closesOn', message: '日期应为 YYYY-MM-DD 格式的真实日期' },
+      ],
+    });
     const set = await t.app.inject({ method: 'PUT', url, headers: as(coordinator), payload: future });
     expect(set.statusCode).toBe(200);
     expect(set.json().window).toMatchObject({ ...future, days: 31, state: 'upcoming' });

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
+import { idParamsOf, planParams } from '../../server/route-inputs';
 import {
   candidateDraftSchema,
   candidatePatchSchema,
@@ -21,11 +21,7 @@ import {
 import { listReviews, recordReview } from './use-cases/review';
 import { getScreening, scoreCandidate, setCriteria, setShortlisted } from './use-cases/screening';
 
-const planParams = z.object({
-  region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
-const idParams = z.object({ id: z.uuid('候选项目编号不正确') });
+const idParams = idParamsOf('候选项目编号不正确');
 const PLAN = '/api/plan-years/:region/:year/candidates';
 const tags = ['候选项目'];
 

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
+import { idParams, isoDate, planParams } from '../../server/route-inputs';
 import { limitBallotRequest, MAX_ROLL } from '../voting';
 import { rehearseEvaluationBallots } from './ballot-rehearsal';
 import { EVALUATION_MARKS } from './evaluation.rules';
@@ -31,12 +32,6 @@ import {
 import { answerSurvey, issueSurveyCodes, publicProject } from './use-cases/survey';
 import { clearSurveyWindow, setSurveyWindow, surveyWindow } from './use-cases/survey-window';
 
-const planParams = z.object({
-  region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
-const idParams = z.object({ id: z.uuid('编号不正确') });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 const share = z.object({
   numerator: z.number().int().min(0),
   denominator: z.number().int().min(1, '分母应为正整数'),

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { ROLES } from '../../kernel/actor';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
+import { planRegionCode } from '../../server/route-inputs';
 import { CSRF_COOKIE, SESSION_COOKIE } from './session-store';
 import { login, me } from './use-cases/auth';
 import { createUser, listUsers, updateUser } from './use-cases/users';
 
 const grant = z.object({
   role: z.enum(ROLES, { error: '角色不正确' }),
-  regionCode: z.string().regex(/^(\d{6}|\d{9})$/, '请选择地区'),
+  regionCode: planRegionCode('请选择地区'),
   unitId: z.uuid('单位编号不正确').nullish(),
 });
 const phone = z

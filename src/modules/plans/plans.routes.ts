@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../server/route';
+import { planRegionCode, planYear } from '../../server/route-inputs';
 import { listPlanYears, openPlanYear } from './use-cases/plan-years';
 
 export const planRoutes = [
@@ -18,8 +19,8 @@ export const planRoutes = [
     tags: ['年度计划'],
     access: 'session',
     body: z.object({
-      regionCode: z.string().regex(/^(\d{6}|\d{9})$/, '请选择地区'),
-      year: z.number().int().min(2000, '年度不正确').max(2100, '年度不正确'),
+      regionCode: planRegionCode('请选择地区'),
+      year: planYear(),
       title: z.string().trim().max(100).nullish(),
     }),
     handler: async ({ deps, actor, body, reply }) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
+import { isoDate, planParams, planRegionCode } from '../../server/route-inputs';
 import { regionNameQuery } from '../regions';
 import { PHOTO_MAX_BYTES } from './photo.rules';
 import { projectEntrySchema } from './project-entry.schema';
@@ -23,11 +24,6 @@ import { reportingTodoList } from './use-cases/reporting-todo';
 import { LIGHT_PRESET_CHOICES, setTrackingSettings } from './use-cases/tracking-settings';
 import { planOverview, planRollup, projectDetail } from './use-cases/views';
 
-const planParams = z.object({
-  region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 const asOfQuery = z.object({ asOf: isoDate.optional() });
 const id = z.object({ id: z.uuid('编号不正确') });
 // Sign and decimals are the use case's to judge: each has its own error code there.
@@ -47,10 +43,7 @@ const money = z
   .nullish();
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 字`).nullish();
 const reportBody = z.object({
-  regionCode: z
-    .string()
-    .regex(/^(\d{6}|\d{9})$/)
-    .optional(),
+  regionCode: planRegionCode().optional(),
   asOf: isoDate,
   values: z.record(z.string(), quantity).default({}),
   eligible: z.record(z.string(), z.number().finite()).default({}),

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { defineRoute } from '../../server/route';
+import { isoDate, planParams } from '../../server/route-inputs';
 import { BULLETIN_FORMATS, renderBulletin } from './use-cases/bulletin';
 import { renderYearEndReport, YEAR_END_FORMATS } from './use-cases/year-end';
-
-const planParams = z.object({
-  region: z.string().regex(/^(\d{6}|\d{9})$/),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
 
 export const reportRoutes = [
   defineRoute({
@@ -17,7 +13,7 @@ export const reportRoutes = [
     access: 'session',
     params: planParams,
     query: z.object({
-      asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD'),
+      asOf: isoDate,
       format: z.enum(BULLETIN_FORMATS).default('json'),
     }),
     handler: async ({ deps, actor, params, query, reply }) => {

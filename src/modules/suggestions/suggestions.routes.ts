@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { validationError } from '../../server/http-errors';
 import { type AnyRoute, defineRoute } from '../../server/route';
+import { idParams, isoDate, planParams, planRegionCode, planYear } from '../../server/route-inputs';
 import { PHOTO_MAX_BYTES } from '../progress/photo.rules';
 import { regionNameQuery } from '../regions';
 import { SUGGESTION_FIELDS } from './lexicon.rules';
@@ -36,12 +37,6 @@ import {
   readSuggestionPhoto,
 } from './use-cases/views';
 
-const planParams = z.object({
-  region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
-const idParams = z.object({ id: z.uuid('编号不正确') });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
 const optionalText = (max: number, message: string) =>
   z
     .string()
@@ -81,8 +76,8 @@ const phoneNumber = z
   });
 
 const submitBody = z.object({
-  region: z.string().regex(/^(\d{6}|\d{9})$/, '请选择地区'),
-  year: z.coerce.number('请选择年度').int().min(2000).max(2100),
+  region: planRegionCode('请选择地区'),
+  year: planYear('请选择年度'),
   field: fieldChoice,
   text: suggestionText,
   name: optionalText(40, '姓名不能超过 40 字'),

@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../../kernel/date-window';
 import { defineRoute } from '../../server/route';
+import { idParamsOf, planParams } from '../../server/route-inputs';
 import { GRAVITIES, PASSING_GRADES, type StepKind } from './supervision.rules';
 import { escalatedOrders, ordersAwaitingMe, projectOrders, supervisionBoard } from './use-cases/board';
 import { projectInspections, recordInspection } from './use-cases/inspections';
 import { issueOrder, orderDetail, takeStep } from './use-cases/orders';
 
-const planParams = z.object({
-  region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
-const idParams = z.object({ id: z.uuid('督办事项编号不正确') });
+const idParams = idParamsOf('督办事项编号不正确');
 const projectParams = z.object({ id: z.uuid('项目编号不正确') });
 const calendarDate = z.string().refine(isCalendarDate, '日期应为 YYYY-MM-DD 格式的真实日期');
 const words = (label: string, max: number) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../server/route';
+import { planRegionCode } from '../../server/route-inputs';
 import { UNIT_KINDS } from './units.rules';
 import { createUnit, editUnit, listUnits } from './use-cases/units';
 
@@ -28,7 +29,7 @@ export const unitRoutes = [
     tags: ['单位'],
     access: 'session',
     body: z.object({
-      regionCode: z.string().regex(/^(\d{6}|\d{9})$/, '请选择所属地区'),
+      regionCode: planRegionCode('请选择所属地区'),
       name,
       kind,
       shortName: z.string().trim().max(20).nullish(),

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { defineRoute } from '../../server/route';
+import { idParams, planParams } from '../../server/route-inputs';
 import { limitBallotRequest } from './ballot-rate-limit';
 import { rehearseBallots } from './ballot-rehearsal';
 import { MAX_ROLL } from './roll.rules';
@@ -30,11 +31,6 @@ import {
 } from './use-cases/sessions';
 import { BALLOT_FORMS, OVERFULL_RULES } from './voting-session.rules';
 
-const planParams = z.object({
-  region: z.string().regex(/^(\d{6}|\d{9})$/, '行政区划代码不正确'),
-  year: z.coerce.number().int().min(2000).max(2100),
-});
-const idParams = z.object({ id: z.uuid('编号不正确') });
 const fraction = z.object({
   numerator: z.number().int().min(1, '分子应为正整数'),
   denominator: z.number().int().min(1, '分母应为正整数'),
