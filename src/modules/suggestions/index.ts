@@ -1,7 +1,8 @@
 export { SUGGESTION_FIELDS } from './lexicon.rules';
 export { settleIntake, startSuggestionIntake } from './suggestion-intake';
 export { CHANNEL_LABELS, CHANNELS, type Channel } from './suggestion-sheet.rules';
-export { suggestionRoutes, suggestionSubmitLimit } from './suggestions.routes';
+export { suggestionSubmitLimit } from './suggestions.public-routes';
+export { suggestionRoutes } from './suggestions.routes';
 export * from './suggestions.tables';
 export { chinaDate } from './triage.rules';
 export * from './triage.tables';
