@@ -5,6 +5,7 @@
  * hands such ballots back); concurrent submissions and a close racing them count each ballot once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ballotsOf } from '../../src/modules/voting/ballot-box.repository';
 import { newBallotToken } from '../../src/modules/voting/ballot-secrets';
 import {
   castBallot,
@@ -14,7 +15,6 @@ import {
 } from '../../src/modules/voting/use-cases/ballots';
 import { closeSession } from '../../src/modules/voting/use-cases/results';
 import { getSession } from '../../src/modules/voting/use-cases/sessions';
-import { ballotsOf } from '../../src/modules/voting/voting.repository';
 import { testDatabaseKinds } from '../support/databases';
 import { approve, type OpenedSession, openedSession, openVotingWorld, type VotingWorld } from './support';
 

@@ -4,9 +4,9 @@
  * and a paper ballot with too many 赞成 is recorded as marked and counted void.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ballotsOf } from '../../src/modules/voting/ballot-box.repository';
 import { enterPaperBallots, enterPaperSheet, paperStatus } from '../../src/modules/voting/use-cases/paper';
 import { closeSession } from '../../src/modules/voting/use-cases/results';
-import { ballotsOf } from '../../src/modules/voting/voting.repository';
 import { testDatabaseKinds } from '../support/databases';
 import { type OpenedSession, openedSession, openVotingWorld, type VotingWorld } from './support';
 

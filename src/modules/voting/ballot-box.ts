@@ -13,7 +13,6 @@ import {
   overfullBallot,
   sameChoices,
 } from './ballot.rules';
-import { castTag, issuedHash, receiptFor, receiptHash } from './ballot-secrets';
 import {
   type ChainHead,
   castingState,
@@ -21,7 +20,8 @@ import {
   insertBallots,
   lockSessions,
   lockSessionsOfTokens,
-} from './voting.repository';
+} from './ballot-box.repository';
+import { castTag, issuedHash, receiptFor, receiptHash } from './ballot-secrets';
 import { type ballots, votingSessions } from './voting.tables';
 import type { BallotCandidate, VotingRule } from './voting-session.rules';
 

@@ -4,10 +4,10 @@ import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
 import { type ChoiceInput, choicesInWords, overfullBallot, verifyBallotChain } from '../ballot.rules';
 import { ballotBoxOf, ballotConfig } from '../ballot-box';
+import { ballotByReceipt, ballotsOf, lookupToken } from '../ballot-box.repository';
 import { canonicalReceipt, canonicalToken, castTag, issuedHash, receiptHash } from '../ballot-secrets';
 import type { SessionResult } from '../result.rules';
 import { assertAllowed, mayFollowVote } from '../voting.policy';
-import { ballotByReceipt, ballotsOf, lookupToken } from '../voting.repository';
 import { describeRule, maxRankedOf, maxYesOf, numberedByBallot, overfullOf } from '../voting-session.rules';
 import { sessionOrThrow } from './sessions';
 

@@ -4,13 +4,12 @@ import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { verifyBallotChain } from '../ballot.rules';
+import { type BallotRow, ballotsOf } from '../ballot-box.repository';
 import { type SessionResult, sessionResult, storedResult, tallyBallot } from '../result.rules';
 import type { ApprovalBallot, RankingBallot } from '../tally.rules';
 import { tally } from '../tally.rules';
 import { assertAllowed, mayFollowVote, mayManageVote } from '../voting.policy';
 import {
-  type BallotRow,
-  ballotsOf,
   type SessionWithPlan,
   sessionCounts,
   sessionsOfPlanYear,
