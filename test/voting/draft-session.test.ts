@@ -5,13 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIn } from '../../src/modules/voting/use-cases/attendance';
 import { readBallot } from '../../src/modules/voting/use-cases/ballots';
+import { getRoll, setRoll } from '../../src/modules/voting/use-cases/roll';
 import {
   createSession,
-  getRoll,
   getSession,
   openSession,
   type SessionView,
-  setRoll,
   updateDraftSession,
 } from '../../src/modules/voting/use-cases/sessions';
 import { testDatabaseKinds } from '../support/databases';

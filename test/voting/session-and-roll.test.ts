@@ -7,13 +7,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/transaction';
 import { checkIn } from '../../src/modules/voting/use-cases/attendance';
-import {
-  createSession,
-  getRoll,
-  importRollFile,
-  openSession,
-  setRoll,
-} from '../../src/modules/voting/use-cases/sessions';
+import { getRoll, importRollFile, setRoll } from '../../src/modules/voting/use-cases/roll';
+import { createSession, openSession } from '../../src/modules/voting/use-cases/sessions';
 import { testDatabaseKinds } from '../support/databases';
 import {
   CONGRESS,

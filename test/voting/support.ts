@@ -5,7 +5,8 @@ import { importCandidateTable, listCandidates, recordReview } from '../../src/mo
 import { setShortlisted } from '../../src/modules/candidates/use-cases/screening';
 import { createUser } from '../../src/modules/identity';
 import { checkIn } from '../../src/modules/voting/use-cases/attendance';
-import { createSession, getRoll, openSession, setRoll } from '../../src/modules/voting/use-cases/sessions';
+import { getRoll, setRoll } from '../../src/modules/voting/use-cases/roll';
+import { createSession, openSession } from '../../src/modules/voting/use-cases/sessions';
 import type { VotingRule } from '../../src/modules/voting/voting-session.rules';
 import { seed } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';

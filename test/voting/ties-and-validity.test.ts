@@ -8,7 +8,8 @@ import { candidates } from '../../src/db/schema';
 import { checkIn, issueSlips } from '../../src/modules/voting/use-cases/attendance';
 import { castBallot, lookUpReceipt } from '../../src/modules/voting/use-cases/ballots';
 import { closeSession, electedCandidates } from '../../src/modules/voting/use-cases/results';
-import { getRoll, openFollowUp, openSession } from '../../src/modules/voting/use-cases/sessions';
+import { getRoll } from '../../src/modules/voting/use-cases/roll';
+import { openFollowUp, openSession } from '../../src/modules/voting/use-cases/sessions';
 import { testDatabaseKinds } from '../support/databases';
 import { approve, openedSession, openVotingWorld, REGION, type VotingWorld, YEAR } from './support';
 

@@ -18,15 +18,13 @@ import {
   publishSession,
   RESULT_FORMATS,
 } from './use-cases/results';
+import { getRoll, importRollFile, setRoll } from './use-cases/roll';
 import {
   createSession,
-  getRoll,
   getSession,
-  importRollFile,
   listSessions,
   openFollowUp,
   openSession,
-  setRoll,
   updateDraftSession,
 } from './use-cases/sessions';
 import { BALLOT_FORMS, OVERFULL_RULES } from './voting-session.rules';
