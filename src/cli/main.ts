@@ -4,6 +4,7 @@ import { registerBulletinCommands } from './bulletin.command';
 import { registerCandidateCommands } from './candidates.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerEvaluationCommands } from './evaluation.command';
+import { parseErrorLine } from './parse-errors';
 import { registerPlanCommands } from './plan.command';
 import { registerReportCommands } from './report.command';
 import { registerSuggestionCommands } from './suggestions.command';
@@ -16,7 +17,8 @@ export function buildProgram(): Command {
     .description('民生实事全流程平台 命令行')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示某个命令的帮助')
-    .showHelpAfterError()
+    // Commander's English refusal is replaced by one Chinese line (parse-errors.ts), written by run().
+    .configureOutput({ outputError: () => {} })
     .exitOverride();
   registerDatabaseCommands(program);
   registerUserCommands(program);
@@ -38,10 +40,24 @@ export async function run(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
+      if (error.exitCode !== 0)
+        process.stderr.write(`${parseErrorLine(error, commandPathOf(program, argv))}\n`);
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
     process.stderr.write(`错误：${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   }
+}
+
+/** `minsheng vote tally`: the words of argv that name a command, as far as they do. */
+function commandPathOf(program: Command, argv: string[]): string {
+  const words = ['minsheng'];
+  let command: Command | undefined = program;
+  for (const word of argv.slice(2)) {
+    command = command.commands.find((c) => c.name() === word);
+    if (!command) break;
+    words.push(word);
+  }
+  return words.join(' ');
 }

@@ -34,6 +34,31 @@ describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
     expect(result.out).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it.each([
+    [['vote', 'tally'], '错误：缺少参数 file（运行 minsheng vote tally --help 查看用法）'],
+    [
+      ['vote', 'tally', 'x.csv', '--bogus'],
+      '错误：没有选项 --bogus（运行 minsheng vote tally --help 查看用法）',
+    ],
+    [
+      ['candidates', 'import', 'x.csv', '--region', '140521'],
+      '错误：缺少必填选项 --year <yyyy>（运行 minsheng candidates import --help 查看用法）',
+    ],
+    [
+      ['evaluation', 'tally', 'x.csv', '--roll'],
+      '错误：选项 --roll <M> 后面缺少取值（运行 minsheng evaluation tally --help 查看用法）',
+    ],
+    [['frobnicate'], '错误：没有命令 frobnicate（运行 minsheng --help 查看全部命令）'],
+  ])(
+    "refuses `minsheng %s` with one Chinese line and exit 2, not commander's English usage",
+    async (args, line) => {
+      const result = await runInProcess(args);
+      expect(result.code).toBe(2);
+      expect(result.out).toBe('');
+      expect(result.err).toBe(`${line}\n`);
+    },
+  );
+
   it('prints the same help, exit 0, when started as `npx minsheng`', async () => {
     const spawned = run(['plan', 'import', '--help']);
     expect(spawned.code).toBe(0);
