@@ -294,6 +294,10 @@ describe('a project section', () => {
     expect(text(aid('资助残疾人大学生', 2903), '2023-08-29')).toContain(
       '资助残疾人大学生2903人（应享受人数尚未报告）。',
     );
+    // No one eligible yet is a legal report; the sentence says so instead of dividing by it.
+    expect(text(aid('为困难退役军人发放帮扶金', 0, 0), '2023-08-29')).toContain(
+      '为困难退役军人发放帮扶金0人（报告应享受人数为0）。',
+    );
   });
 
   it('reads a percentage below its target with the target and rate', () => {

@@ -156,7 +156,11 @@ export function indicatorClause(
   project: PlanProject,
 ): string {
   const unit = ind.unit ?? '';
-  const rate = () => (i.target === null ? '' : formatRate(i.value, i.target, ctx.decimals));
+  // A target of 0 is only legal as an entitlement's eligible count; a rate of it means nothing.
+  const rate = () =>
+    i.target === null || compareQuantities(i.target, 0) === 0
+      ? '—'
+      : formatRate(i.value, i.target, ctx.decimals);
   const done =
     i.target !== null && compareQuantities(i.target, 0) > 0 && compareQuantities(i.value, i.target) >= 0;
   switch (ind.kind) {
@@ -171,6 +175,7 @@ export function indicatorClause(
     case 'entitlement': {
       const served = `${ind.name}${formatCount(Number(i.value), unit)}`;
       if (i.target === null) return `${served}（应享受人数尚未报告）`;
+      if (compareQuantities(i.target, 0) === 0) return `${served}（报告应享受人数为0）`;
       if (done) return `${served}，${entitlementWord(ind.name)}`;
       return `${served}（应享受${formatCount(Number(i.target), unit)}），完成率${rate()}`;
     }
