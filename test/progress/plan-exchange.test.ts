@@ -10,6 +10,7 @@ import {
   progressReports,
   projects,
 } from '../../src/modules/progress';
+import { renderBulletin } from '../../src/modules/reports';
 import { seedRegions } from '../../src/seed/seed';
 import { configFromEnv } from '../../src/server/config';
 import { type AppDeps, createDeps } from '../../src/server/deps';
@@ -47,6 +48,58 @@ describe.each(testDatabaseKinds())('plan exchange on $name', (kind) => {
     await importPlan(deps, 'system:test', document);
     const exported = await exportPlan(deps, 'system:test', document.region.code, document.year);
     expect(parsed(JSON.parse(JSON.stringify(exported)))).toEqual(parsed(document));
+  });
+
+  it('keeps the served count of the report before when a report gives only the eligible count', async () => {
+    const document: PlanDocument = {
+      format: 'minsheng.plan/v1',
+      region: { code: '410000', name: '河南省' },
+      year: 2024,
+      projects: [
+        {
+          ref: 'P05',
+          name: '困难残疾人生活补贴和重度残疾人护理补贴',
+          leadUnits: [],
+          partnerUnits: [],
+          leaders: [],
+          indicators: [
+            { ref: 'I1', name: '困难残疾人生活补贴', unit: '人', kind: 'entitlement' },
+            { ref: 'I2', name: '康复站', unit: '个', kind: 'count', target: 100 },
+          ],
+          milestones: [],
+          // Given newest first, as the format allows; October updates the eligible count only.
+          reports: [
+            { asOf: '2024-10-31', values: { I2: 90 }, eligible: { I1: 1000 } },
+            { asOf: '2024-06-30', values: { I1: 950, I2: 40 }, eligible: { I1: 1000 } },
+          ],
+          allocations: [],
+        },
+      ],
+    } as unknown as PlanDocument;
+    await importPlan(deps, 'system:test', document);
+    const exported = await exportPlan(deps, 'system:test', '410000', 2024);
+    expect(exported.projects[0]!.reports).toEqual([
+      { asOf: '2024-06-30', values: { I1: 950, I2: 40 }, eligible: { I1: 1000 } },
+      { asOf: '2024-10-31', values: { I2: 90 }, eligible: { I1: 1000 } },
+    ]);
+    const bulletin = await renderBulletin(deps, 'system:test', {
+      regionCode: '410000',
+      year: 2024,
+      asOf: '2024-11-01',
+      format: 'json',
+    });
+    const [project] = JSON.parse(String(bulletin.body)).projects;
+    expect(project.indicators[0]).toMatchObject({ ref: 'I1', value: 950, target: 1000, completion: 0.95 });
+    // The overview's read model says the same.
+    const figures = await database.db.execute(sql`
+      select i.ref, f.value::float as value, f.eligible::float as eligible
+      from latest_figures f join indicators i on i.id = f.indicator_id join projects p on p.id = i.project_id
+      join plan_years y on y.id = p.plan_year_id
+      where y.region_code = '410000' and y.year = 2024 order by i.ref`);
+    expect((figures as unknown as { rows: unknown[] }).rows).toEqual([
+      { ref: 'I1', value: 950, eligible: 1000 },
+      { ref: 'I2', value: 90, eligible: null },
+    ]);
   });
 
   it('re-importing the same region and year replaces the plan year whole', async () => {

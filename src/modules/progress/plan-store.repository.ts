@@ -152,7 +152,7 @@ export async function storePlanProjects(
         progressText: r.text ?? null,
         values: [...refs].map((ref) => ({
           indicatorId: indicatorIds.get(ref)!,
-          value: String(r.values[ref] ?? 0),
+          value: r.values[ref] === undefined ? null : String(r.values[ref]),
           eligible: r.eligible[ref] === undefined ? null : String(r.eligible[ref]),
         })),
       });
@@ -253,7 +253,7 @@ export async function loadPlanProjects(
         const eligible: Record<string, number> = {};
         for (const v of valueRows.filter((x) => x.reportId === r.id)) {
           const ind = indicatorById.get(v.indicatorId)!;
-          values[ind.ref] = quantityFromDb(ind.kind as IndicatorKind, v.value);
+          if (v.value !== null) values[ind.ref] = quantityFromDb(ind.kind as IndicatorKind, v.value);
           if (v.eligible !== null) eligible[ind.ref] = Number(v.eligible);
         }
         return {

@@ -165,7 +165,8 @@ export const reportValues = pgTable(
     indicatorId: uuid('indicator_id')
       .notNull()
       .references(() => indicators.id, { onDelete: 'cascade' }),
-    value: numeric('value').notNull(),
+    /** Null when the report gave only the eligible count: the served count stays the last one given. */
+    value: numeric('value'),
     eligible: numeric('eligible'),
   },
   (t) => [

@@ -216,7 +216,8 @@ export interface ImportedReport {
   investment: string | null;
   fundsArrived?: string | null;
   progressText: string | null;
-  values: Array<{ indicatorId: string; value: string; eligible: string | null }>;
+  /** value null: the report gave only the eligible count. */
+  values: Array<{ indicatorId: string; value: string | null; eligible: string | null }>;
 }
 
 /** Rows per statement: well under PostgreSQL's 65,535 bound parameters for either table. */

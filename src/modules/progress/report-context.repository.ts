@@ -131,7 +131,7 @@ export async function submissionContext(
 
 interface ReportValueJson {
   indicatorId: string;
-  value: string;
+  value: string | null;
   eligible: string | null;
 }
 

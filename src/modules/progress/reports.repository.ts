@@ -65,7 +65,7 @@ export function valuesByRef(
     const ind = byId.get(v.indicatorId);
     const entry = out.get(v.reportId);
     if (!ind || !entry) continue;
-    entry.values[ind.ref] = quantityFromDb(ind.kind, v.value);
+    if (v.value !== null) entry.values[ind.ref] = quantityFromDb(ind.kind, v.value);
     if (v.eligible !== null) entry.eligible[ind.ref] = Number(v.eligible);
   }
   return out;
@@ -146,7 +146,7 @@ export async function replaceValues(
     .map((i) => ({
       reportId,
       indicatorId: i.id,
-      value: String(values[i.ref] ?? 0),
+      value: values[i.ref] === undefined ? null : String(values[i.ref]),
       eligible: eligible[i.ref] === undefined ? null : String(eligible[i.ref]),
     }));
   if (rows.length) await db.insert(reportValues).values(rows);
@@ -183,7 +183,8 @@ export async function unitsRegions(db: Executor, unitIds: string[]): Promise<Map
 /**
  * Approves a submitted report and moves the read models forward with it, in one statement: each of
  * its figures replaces the latest one of that indicator and region in latest_figures unless that one
- * is of a later date (or a later version of the date), and the roll-up of every allocated indicator
+ * is of a later date (or a later version of the date), a served or eligible count it left out kept
+ * from the figure before, and the roll-up of every allocated indicator
  * whose latest figure moved is recomputed. One statement, not three in turn: on the embedded database
  * each is a wait between threads, on PostgreSQL a round trip (issue 3: an approval under 20 ms at p95).
  * The parts of one statement see the tables as they were before it, so the roll-up reads the moved
@@ -210,8 +211,10 @@ export async function approveAndRollUp(
       returning id, region_code, as_of, version
     ), advanced as (
       insert into latest_figures (indicator_id, region_code, as_of, version, report_id, value, eligible)
-      select v.indicator_id, d.region_code, d.as_of, d.version, d.id, v.value, v.eligible
+      select v.indicator_id, d.region_code, d.as_of, d.version, d.id,
+             coalesce(v.value, l.value, 0), coalesce(v.eligible, l.eligible)
       from report_values v join decided d on d.id = v.report_id
+      left join latest_figures l on l.indicator_id = v.indicator_id and l.region_code = d.region_code
       on conflict (indicator_id, region_code) do update
         set as_of = excluded.as_of, version = excluded.version, report_id = excluded.report_id,
             value = excluded.value, eligible = excluded.eligible
@@ -227,6 +230,19 @@ export async function approveAndRollUp(
 }
 
 /**
+ * An indicator's served count or eligible count as its latest approved report in the region that gave
+ * it says: a report may give one without the other (assessment.rules latestFigures, the same rule).
+ * Read only where the row at hand left it out (coalesce stops at its first non-null argument).
+ */
+function latestGiven(column: 'value' | 'eligible'): SQL {
+  const c = sql.raw(column);
+  return sql`(select g.${c} from report_values g join progress_reports gr on gr.id = g.report_id
+    where g.indicator_id = v.indicator_id and gr.region_code = r.region_code and gr.status = 'approved'
+      and g.${c} is not null
+    order by gr.as_of desc, gr.version desc limit 1)`;
+}
+
+/**
  * The read model brought up to date with every approved report of a plan year at once (an import):
  * one statement instead of one per report, with the same rule as advanceLatestFigures.
  */
@@ -234,7 +250,8 @@ export async function advanceLatestFiguresOfPlanYear(db: Executor, planYearId: s
   await db.execute(sql`
     insert into latest_figures (indicator_id, region_code, as_of, version, report_id, value, eligible)
     select distinct on (v.indicator_id, r.region_code)
-           v.indicator_id, r.region_code, r.as_of, r.version, r.id, v.value, v.eligible
+           v.indicator_id, r.region_code, r.as_of, r.version, r.id,
+           coalesce(v.value, ${latestGiven('value')}, 0), coalesce(v.eligible, ${latestGiven('eligible')})
     from report_values v join progress_reports r on r.id = v.report_id
     where r.status = 'approved'
       and r.project_id in (select id from projects where plan_year_id = ${planYearId})

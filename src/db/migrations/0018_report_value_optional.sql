@@ -1,0 +1,1 @@
+ALTER TABLE "report_values" ALTER COLUMN "value" DROP NOT NULL;
