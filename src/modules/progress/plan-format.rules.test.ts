@@ -340,4 +340,54 @@ describe('every problem at once', () => {
     const problems = problemsOf(withProject((p) => (p.indicators[0].target = -1)));
     expect(problems.map((p) => p.path)).toEqual(['projects[0].indicators[0].target']);
   });
+
+  it('still checks the values of a broken indicator against its kind, when its kind reads', () => {
+    const doc = withProject((p) => {
+      p.indicators[0].source = '省教育厅'; // an unknown field breaks the indicator
+      p.reports[0].values.I1 = -70;
+      p.reports[0].eligible = { I1: 3 };
+      p.allocations[0].target = -2;
+    });
+    expect(problemsOf(doc)).toEqual([
+      {
+        path: 'projects[0].indicators[0].source',
+        message: '未知字段：本格式没有这个字段，请删除或检查拼写',
+      },
+      {
+        path: 'projects[0].reports[0].eligible.I1',
+        message: '指标 I1 不是应补尽补（entitlement）类，不填应享受人数',
+      },
+      { path: 'projects[0].reports[0].values.I1', message: '必须 ≥ 0' },
+      { path: 'projects[0].allocations[0].target', message: '必须 ≥ 0' },
+    ]);
+  });
+});
+
+describe('what the database could not hold is refused by path, with the rest', () => {
+  it('refuses counts above 10^15 and money above sixteen digits of yuan', () => {
+    const doc = withProject((p) => {
+      p.budget = '10000000000000000';
+      p.indicators[0].target = 1e21;
+      p.reports[0].values.I2 = 1e300;
+    });
+    expect(problemsOf(doc)).toEqual([
+      { path: 'projects[0].budget', message: '金额过大（不能超过 9999999999999999.99 元）' },
+      { path: 'projects[0].indicators[0].target', message: '数值过大（不能超过 1000000000000000）' },
+      { path: 'projects[0].reports[0].values.I2', message: '数值过大（不能超过 1000000000000000）' },
+    ]);
+    expect(parsed(withProject((p) => (p.budget = '9999999999999999.99'))).projects[0]!.budget).toBe(
+      '9999999999999999.99',
+    );
+  });
+
+  it('refuses a NUL character in any text, naming where it is', () => {
+    const doc = withProject((p) => {
+      p.name = '老旧小区改造\u0000';
+      p.leaders[0].name = '\u0000';
+    });
+    expect(problemsOf(doc)).toEqual([
+      { path: 'projects[0].name', message: '不能包含空字符（\\u0000）' },
+      { path: 'projects[0].leaders[0].name', message: '不能包含空字符（\\u0000）' },
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ import type {
 } from './plan-format.schema';
 import { yuanProblem } from './plan-format.schema';
 import { formatPath, type PathSegment, type Problem } from './problems.rules';
-import { compareQuantities, type Quantity } from './quantity.rules';
+import { compareQuantities, MAX_QUANTITY, QUANTITY_TOO_LARGE, type Quantity } from './quantity.rules';
 import type { Period } from './schedule.rules';
 
 /**
@@ -39,6 +39,8 @@ export interface ProjectDraft {
    * broken indicator still exists, so values for it are not reported as pointing nowhere.
    */
   indicatorRefs?: readonly (string | null)[];
+  /** Each indicator's kind where it can be read, broken ones included: their values are still checked. */
+  indicatorKinds?: readonly (IndicatorKind | null)[];
 }
 
 /** Fields that are themselves broken are null (or left out) and skipped by the cross-checks. */
@@ -79,6 +81,12 @@ export function checkProject(
     seenRefs.add(ref);
   });
   const broken = new Set(refs.filter((r, j): r is string => r !== null && !draft.indicators[j]));
+  // A broken indicator whose kind reads still says what its values must be.
+  const brokenKind = new Map<string, IndicatorKind>();
+  refs.forEach((ref, j) => {
+    const kind = draft.indicatorKinds?.[j];
+    if (ref !== null && !draft.indicators[j] && kind && !brokenKind.has(ref)) brokenKind.set(ref, kind);
+  });
 
   const indicators = new Map<string, PlanIndicator>();
   draft.indicators.forEach((indicator, j) => {
@@ -102,6 +110,9 @@ export function checkProject(
     for (const [ref, value] of Object.entries(raw)) {
       const indicator = indicators.get(ref);
       if (!indicator) {
+        const kind = brokenKind.get(ref);
+        const checked = kind ? checkValue(kind, value) : null;
+        if (typeof checked === 'string') add([...path, ref], checked);
         if (!broken.has(ref)) add([...path, ref], unknownRef(ref));
         continue;
       }
@@ -139,10 +150,10 @@ export function checkProject(
       else add(['reports', k, 'asOf'], `同一天（${r.asOf}）已有一份进度报告（reports[${first}]）`);
     }
     for (const ref of Object.keys(r.eligible)) {
-      const indicator = indicators.get(ref);
-      if (!indicator) {
+      const kind = indicators.get(ref)?.kind ?? brokenKind.get(ref);
+      if (!kind) {
         if (!broken.has(ref)) add(['reports', k, 'eligible', ref], unknownRef(ref));
-      } else if (indicator.kind !== 'entitlement') {
+      } else if (kind !== 'entitlement') {
         add(['reports', k, 'eligible', ref], `指标 ${ref} 不是应补尽补（entitlement）类，不填应享受人数`);
       }
     }
@@ -174,11 +185,12 @@ export function checkProject(
     if (first === undefined) allocated.set(key, k);
     else add(path, `地区 ${a.region} 的指标 ${a.indicator} 已在 allocations[${first}] 中分解过`);
     const indicator = indicators.get(a.indicator);
-    if (!indicator) {
+    const kind = indicator?.kind ?? brokenKind.get(a.indicator);
+    if (!kind) {
       if (!broken.has(a.indicator)) add([...path, 'indicator'], unknownRef(a.indicator));
       return;
     }
-    if (indicator.kind === 'entitlement') {
+    if (kind === 'entitlement') {
       if (a.target !== undefined) add([...path, 'target'], '应补尽补类指标不设固定目标，分解时不填 target');
       allocations.push({ region: a.region, indicator: a.indicator });
       return;
@@ -187,7 +199,7 @@ export function checkProject(
       add([...path, 'target'], '缺少必填字段');
       return;
     }
-    const checked = checkValue(indicator.kind, a.target, milestoneTarget(indicator));
+    const checked = checkValue(kind, a.target, indicator && milestoneTarget(indicator));
     if (typeof checked === 'string') add([...path, 'target'], checked);
     else allocations.push({ region: a.region, indicator: a.indicator, target: checked.value });
   });
@@ -207,6 +219,7 @@ export function checkValue(
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) return '必须是数字';
   if (value < 0) return '必须 ≥ 0';
+  if (value > MAX_QUANTITY) return QUANTITY_TOO_LARGE;
   if (kind === 'percent' && value > 100) return '百分比应在 0–100 之间';
   if (kind === 'milestone') {
     if (!Number.isInteger(value)) return '节点数必须是整数';

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { normalizeYuan } from '../../kernel/money';
 import { isRegionCode } from '../../kernel/regions';
-import type { IndicatorKind } from './indicator.rules';
+import { INDICATOR_KINDS, type IndicatorKind } from './indicator.rules';
 import { type CheckedProject, checkDocument, checkProject, type ProjectDraft } from './plan-format.rules';
-import { issuesToProblems, type Problem, tidyProblems, zhErrorMap } from './problems.rules';
-import type { Quantity } from './quantity.rules';
+import {
+  issuesToProblems,
+  nulCharacterProblems,
+  type Problem,
+  tidyProblems,
+  zhErrorMap,
+} from './problems.rules';
+import { MAX_QUANTITY, QUANTITY_TOO_LARGE, type Quantity } from './quantity.rules';
 import { calendarYearPeriod, isIsoDate, type Period } from './schedule.rules';
 
 /**
@@ -122,14 +128,17 @@ export function yuanProblem(value: string | number): string | null {
       ? '金额最多两位小数（精确到分）'
       : '金额应为以元为单位的数字，如 "10000000.00"';
   }
-  return text.startsWith('-') ? '必须 ≥ 0' : null;
+  if (text.startsWith('-')) return '必须 ≥ 0';
+  // numeric(18, 2) in the database: sixteen digits of yuan.
+  return text.split('.')[0]!.length > 16 ? '金额过大（不能超过 9999999999999999.99 元）' : null;
 }
 
-const nonNegative = () => z.number().min(0, '必须 ≥ 0');
+const nonNegative = () => z.number().min(0, '必须 ≥ 0').max(MAX_QUANTITY, QUANTITY_TOO_LARGE);
 const positiveTarget = () =>
   z.number().superRefine((n, ctx) => {
     if (n < 0) ctx.addIssue({ code: 'custom', message: '必须 ≥ 0' });
     else if (n === 0) ctx.addIssue({ code: 'custom', message: '目标值必须大于 0' });
+    else if (n > MAX_QUANTITY) ctx.addIssue({ code: 'custom', message: QUANTITY_TOO_LARGE });
   });
 const percentTarget = () => positiveTarget().refine((n) => n <= 100, { error: '百分比应在 0–100 之间' });
 const quantity = () => z.union([z.number(), z.string()]);
@@ -226,7 +235,7 @@ export type PlanParse = { ok: true; plan: PlanDocument } | { ok: false; problems
  * structure is sound, so one typo does not hide the other problems.
  */
 export function parsePlanDocument(json: unknown): PlanParse {
-  const problems: Problem[] = [];
+  const problems: Problem[] = nulCharacterProblems(json);
   const whole = planDocumentSchema.safeParse(json, { error: zhErrorMap });
   if (!whole.success) problems.push(...issuesToProblems(whole.error.issues));
 
@@ -277,6 +286,9 @@ export function salvageProject(raw: unknown): ProjectDraft | null {
     indicators: list(raw.indicators).map((x) => indicatorSchema.safeParse(x).data ?? null),
     indicatorRefs: list(raw.indicators).map((x) =>
       isRecord(x) && typeof x.ref === 'string' ? x.ref.trim() : null,
+    ),
+    indicatorKinds: list(raw.indicators).map((x) =>
+      isRecord(x) && INDICATOR_KINDS.includes(x.kind as IndicatorKind) ? (x.kind as IndicatorKind) : null,
     ),
     milestones: list(raw.milestones).map((m) =>
       isRecord(m) ? { due: date(m.due), planned: quantities(m.planned) } : null,

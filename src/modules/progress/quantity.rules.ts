@@ -5,6 +5,13 @@
  */
 export type Quantity = number | string;
 
+/**
+ * The largest count a plan may hold (10^15, 一千万亿): far above any real figure, and below where a
+ * JSON number stops being written as plain digits (1e+21) or exact in a double.
+ */
+export const MAX_QUANTITY = 1e15;
+export const QUANTITY_TOO_LARGE = '数值过大（不能超过 1000000000000000）';
+
 interface Scaled {
   int: bigint;
   scale: number;
