@@ -15,12 +15,12 @@ export function registerCandidateCommands(program: Command): void {
     .command('import')
     .description('导入候选项目表（.xlsx、.csv、.tsv），整体替换该年度的候选清单；有误则一项不导入')
     .argument('<file>', '候选项目表文件')
-    .requiredOption('--region <code>', '行政区划代码')
-    .requiredOption('--year <yyyy>', '年度')
-    .action((file: string, o: { region: string; year: string }) =>
+    .requiredOption('--region <code>', '行政区划代码', parseRegion)
+    .requiredOption('--year <yyyy>', '年度', parseYear)
+    .action((file: string, o: { region: string; year: number }) =>
       withDeps(async (deps) => {
-        const regionCode = parseRegion(o.region);
-        const year = parseYear(o.year);
+        const regionCode = o.region;
+        const year = o.year;
         let bytes: Buffer;
         try {
           bytes = await readFile(file);
@@ -62,12 +62,12 @@ export function registerCandidateCommands(program: Command): void {
     .description(
       '导出提交票决的候选项目清单（入围项目，经政府常务会、党委常委会研究后即票决清单）：json、xlsx（同官方表格式）、docx（附件，可直接打印）',
     )
-    .requiredOption('--region <code>', '行政区划代码')
-    .requiredOption('--year <yyyy>', '年度')
+    .requiredOption('--region <code>', '行政区划代码', parseRegion)
+    .requiredOption('--year <yyyy>', '年度', parseYear)
     .option('--format <format>', 'json | xlsx | docx', 'json')
     .option('--scope <scope>', 'list 入围清单（默认，同网页导出）| all 全部谋划项目', 'list')
     .option('--out <file>', '写入文件（不指定则写到标准输出）')
-    .action((o: { region: string; year: string; format: string; scope: string; out?: string }) =>
+    .action((o: { region: string; year: number; format: string; scope: string; out?: string }) =>
       withDeps(async (deps) => {
         if (!FORMATS.includes(o.format as (typeof FORMATS)[number])) {
           throw new DomainError('VALIDATION_FAILED', {
@@ -79,8 +79,8 @@ export function registerCandidateCommands(program: Command): void {
             message: `--scope 只能是 list（入围清单）或 all（全部谋划项目），收到“${o.scope}”`,
           });
         }
-        const regionCode = parseRegion(o.region);
-        const year = parseYear(o.year);
+        const regionCode = o.region;
+        const year = o.year;
         const scope = o.scope as ExportScope;
         const { candidatesToExport, exportCandidateList } = await import(
           '../modules/candidates/use-cases/candidate-list'

@@ -4,7 +4,7 @@ import { registerBulletinCommands } from './bulletin.command';
 import { registerCandidateCommands } from './candidates.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerEvaluationCommands } from './evaluation.command';
-import { parseErrorLine } from './parse-errors';
+import { failureReason, parseErrorLine } from './parse-errors';
 import { registerPlanCommands } from './plan.command';
 import { registerReportCommands } from './report.command';
 import { registerSuggestionCommands } from './suggestions.command';
@@ -45,7 +45,7 @@ export async function run(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : 2;
       return;
     }
-    process.stderr.write(`错误：${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`错误：${failureReason(error)}\n`);
     process.exitCode = 2;
   }
 }

@@ -29,3 +29,15 @@ export function parseErrorLine(error: CommanderError, commandPath: string): stri
       return `错误：命令行有误${hint}`;
   }
 }
+
+/**
+ * Why a command failed, for the 错误： line. A failed query's message carries its SQL and parameters,
+ * which mean nothing at the terminal and may hold what was being written: only the database's own
+ * reason is kept (the transaction it failed in wrote nothing).
+ */
+export function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (!error.message.startsWith('Failed query')) return error.message;
+  const cause = error.cause instanceof Error ? error.cause.message.split('\n')[0] : '';
+  return `数据库操作失败，未写入任何内容${cause ? `（${cause}）` : ''}`;
+}

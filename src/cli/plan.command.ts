@@ -22,8 +22,12 @@ export async function readJsonFile(file: string): Promise<unknown> {
 }
 
 export function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value))
-    throw new DomainError('VALIDATION_FAILED', { field: 'year', message: `年度应为四位数字：${value}` });
+  // The same years the plan format and the API take.
+  if (!/^\d{4}$/.test(value) || Number(value) < 2000 || Number(value) > 2100)
+    throw new DomainError('VALIDATION_FAILED', {
+      field: 'year',
+      message: `年度应为 2000 至 2100 之间的四位数字：${value}`,
+    });
   return Number(value);
 }
 
@@ -68,12 +72,12 @@ export function registerPlanCommands(program: Command): void {
   plan
     .command('export')
     .description('把一个地区一个年度的计划写到标准输出')
-    .requiredOption('--region <code>', '行政区划代码')
-    .requiredOption('--year <yyyy>', '年度')
-    .action((o: { region: string; year: string }) =>
+    .requiredOption('--region <code>', '行政区划代码', parseRegion)
+    .requiredOption('--year <yyyy>', '年度', parseYear)
+    .action((o: { region: string; year: number }) =>
       withDeps(async (deps) => {
         const { exportPlan, stringifyPlanDocument } = await import('../modules/progress');
-        const document = await exportPlan(deps, 'system:cli', parseRegion(o.region), parseYear(o.year));
+        const document = await exportPlan(deps, 'system:cli', o.region, o.year);
         process.stdout.write(stringifyPlanDocument(document));
       }),
     );

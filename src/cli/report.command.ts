@@ -11,11 +11,11 @@ export function registerReportCommands(program: Command): void {
   report
     .command('year-end')
     .description('年度民生实事办理情况报告：json、md（文字稿）、docx（公文）、xlsx')
-    .requiredOption('--region <code>', '行政区划代码')
-    .requiredOption('--year <yyyy>', '年度')
+    .requiredOption('--region <code>', '行政区划代码', parseRegion)
+    .requiredOption('--year <yyyy>', '年度', parseYear)
     .option('--format <format>', 'json | md | docx | xlsx', 'json')
     .option('--out <file>', '写入文件（不指定则写到标准输出）')
-    .action(async (o: { region: string; year: string; format: string; out?: string }) => {
+    .action(async (o: { region: string; year: number; format: string; out?: string }) => {
       // Bad options are answered before the database is opened.
       const { renderYearEndReport, YEAR_END_FORMATS } = await import('../modules/reports');
       if (!YEAR_END_FORMATS.includes(o.format as YearEndFormat)) {
@@ -24,8 +24,8 @@ export function registerReportCommands(program: Command): void {
         });
       }
       const input = {
-        regionCode: parseRegion(o.region),
-        year: parseYear(o.year),
+        regionCode: o.region,
+        year: o.year,
         format: o.format as YearEndFormat,
       };
       await withDeps(async (deps) => {

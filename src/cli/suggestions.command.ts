@@ -21,12 +21,12 @@ export function registerSuggestionCommands(program: Command): void {
       '导入建议表（.xlsx、.csv、.tsv；列：编号、内容、渠道、提交时间），编号相同的再次导入为更新；有误则一条不导入',
     )
     .argument('<file>', '建议表文件')
-    .requiredOption('--region <code>', '行政区划代码')
-    .requiredOption('--year <yyyy>', '年度')
-    .action((file: string, o: { region: string; year: string }) =>
+    .requiredOption('--region <code>', '行政区划代码', parseRegion)
+    .requiredOption('--year <yyyy>', '年度', parseYear)
+    .action((file: string, o: { region: string; year: number }) =>
       withDeps(async (deps) => {
-        const regionCode = parseRegion(o.region);
-        const year = parseYear(o.year);
+        const regionCode = o.region;
+        const year = o.year;
         let bytes: Buffer;
         try {
           bytes = await readFile(file);
@@ -66,15 +66,15 @@ export function registerSuggestionCommands(program: Command): void {
   suggestions
     .command('groups')
     .description('近似重复建议分组：每条建议恰好在一个组中，并给出领域和承办单位的初步建议')
-    .requiredOption('--region <code>', '行政区划代码')
-    .requiredOption('--year <yyyy>', '年度')
+    .requiredOption('--region <code>', '行政区划代码', parseRegion)
+    .requiredOption('--year <yyyy>', '年度', parseYear)
     .option('--format <format>', 'json', 'json')
-    .action((o: { region: string; year: string; format: string }) =>
+    .action((o: { region: string; year: number; format: string }) =>
       withDeps(async (deps) => {
         if (o.format !== 'json')
           throw new DomainError('VALIDATION_FAILED', { message: `不支持的格式 ${o.format}，可选：json` });
         const { suggestionGroups } = await import('../modules/suggestions/use-cases/intake');
-        printJson(await suggestionGroups(deps, 'system:cli', parseRegion(o.region), parseYear(o.year)));
+        printJson(await suggestionGroups(deps, 'system:cli', o.region, o.year));
       }),
     );
 }

@@ -49,6 +49,15 @@ describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
       '错误：选项 --roll <M> 后面缺少取值（运行 minsheng evaluation tally --help 查看用法）',
     ],
     [['frobnicate'], '错误：没有命令 frobnicate（运行 minsheng --help 查看全部命令）'],
+    // Checked before any database is opened: year 0000 once reached an insert and printed its SQL.
+    [
+      ['candidates', 'import', 'x.csv', '--region', '140521', '--year', '0000'],
+      '错误：年度应为 2000 至 2100 之间的四位数字：0000',
+    ],
+    [
+      ['suggestions', 'groups', '--region', '14052', '--year', '2023'],
+      '错误：行政区划代码应为 6、9 或 12 位数字：14052',
+    ],
   ])(
     "refuses `minsheng %s` with one Chinese line and exit 2, not commander's English usage",
     async (args, line) => {
