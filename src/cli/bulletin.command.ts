@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
 import type { BulletinFormat } from '../modules/reports';
 import { withDeps } from './context';
+import { writeOutputFile } from './files';
 import { parseRegion, parseYear } from './plan.command';
 
 export function registerBulletinCommands(program: Command): void {
@@ -33,7 +33,7 @@ export function registerBulletinCommands(program: Command): void {
       };
       await withDeps(async (deps) => {
         const { body } = await renderBulletin(deps, 'system:cli', input);
-        if (o.out) await writeFile(o.out, body);
+        if (o.out) await writeOutputFile(o.out, body);
         else process.stdout.write(body);
       });
     });

@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
 import type { ExportScope } from '../modules/candidates/use-cases/candidate-list';
 import { printJson, withDeps } from './context';
+import { readInputFile, writeOutputFile } from './files';
 import { parseRegion, parseYear } from './plan.command';
 
 const FORMATS = ['json', 'xlsx', 'docx'] as const;
@@ -21,12 +21,7 @@ export function registerCandidateCommands(program: Command): void {
       withDeps(async (deps) => {
         const regionCode = o.region;
         const year = o.year;
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(file);
-        } catch {
-          throw new DomainError('NOT_FOUND', { message: `无法读取文件 ${file}` });
-        }
+        const bytes = await readInputFile(file);
         const [{ importCandidateTable }, { seedRegions }] = await Promise.all([
           import('../modules/candidates/use-cases/candidate-list'),
           import('../seed/seed'),
@@ -117,7 +112,7 @@ export function registerCandidateCommands(program: Command): void {
           );
           body = file.body;
         }
-        if (o.out) await writeFile(o.out, body);
+        if (o.out) await writeOutputFile(o.out, body);
         else process.stdout.write(body);
       }),
     );

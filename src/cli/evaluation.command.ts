@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isDomainError } from '../kernel/errors';
 import { decodeTableText, readTableRows } from '../modules/candidates/candidate-table.reader';
 import { DEFAULT_SATISFACTION_RULE, type RaterBase } from '../modules/evaluation/evaluation.rules';
 import { type CsvRecord, tallyEvaluationSheet } from '../modules/evaluation/tally.rules';
+import { readInputFile } from './files';
 
 /**
  * `minsheng evaluation tally FILE.csv [--roll M] [--base roll|ballots|marked]`: counts a sheet of
@@ -54,10 +54,8 @@ async function tally(file: string, options: { roll?: string; base?: string }): P
   try {
     sheet = await readSheet(file);
   } catch (error) {
-    const reason = isDomainError(error)
-      ? error.message
-      : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
-    return refuse(`无法读取文件「${file}」：${reason}`);
+    if (!isDomainError(error)) throw error;
+    return refuse(error.message);
   }
 
   const outcome = tallyEvaluationSheet(sheet, { roll, rule: { ...DEFAULT_SATISFACTION_RULE, base } });
@@ -71,7 +69,7 @@ async function tally(file: string, options: { roll?: string; base?: string }): P
  * Excel's UTF-16 "Unicode text") through the table reader, its rows numbered as the spreadsheet shows.
  */
 async function readSheet(file: string): Promise<string | CsvRecord[]> {
-  const bytes = await readFile(file);
+  const bytes = await readInputFile(file);
   if (/\.csv$/iu.test(file)) return decodeTableText(bytes);
   const rows = await readTableRows(file, bytes);
   return rows.map((cells, i) => ({ line: i + 1, cells }));

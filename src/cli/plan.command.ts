@@ -1,17 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
 import type { Problem } from '../modules/progress';
 import { printJson, withDeps } from './context';
+import { readInputFile } from './files';
 
 /** Reads a JSON file, or says in one line why it cannot. */
 export async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new DomainError('NOT_FOUND', { message: `无法读取文件 ${file}` });
-  }
+  const text = (await readInputFile(file)).toString('utf8');
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {

@@ -1,8 +1,8 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
 import type { YearEndFormat } from '../modules/reports';
 import { withDeps } from './context';
+import { writeOutputFile } from './files';
 import { parseRegion, parseYear } from './plan.command';
 
 /** `npx minsheng report year-end`: the year-end report (年度民生实事办理情况报告) of a plan year. */
@@ -30,7 +30,7 @@ export function registerReportCommands(program: Command): void {
       };
       await withDeps(async (deps) => {
         const { body } = await renderYearEndReport(deps, 'system:cli', input);
-        if (o.out) await writeFile(o.out, body);
+        if (o.out) await writeOutputFile(o.out, body);
         else process.stdout.write(body);
       });
     });

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
 import { printJson, withDeps } from './context';
+import { readInputFile } from './files';
 import { parseRegion, parseYear } from './plan.command';
 
 function progressBar(done: number, total: number): void {
@@ -27,12 +27,7 @@ export function registerSuggestionCommands(program: Command): void {
       withDeps(async (deps) => {
         const regionCode = o.region;
         const year = o.year;
-        let bytes: Buffer;
-        try {
-          bytes = await readFile(file);
-        } catch {
-          throw new DomainError('NOT_FOUND', { message: `无法读取文件 ${file}` });
-        }
+        const bytes = await readInputFile(file);
         const [{ importSuggestionSheet }, { seedRegions }] = await Promise.all([
           import('../modules/suggestions/use-cases/intake'),
           import('../seed/seed'),

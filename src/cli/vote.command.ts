@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { isDomainError } from '../kernel/errors';
@@ -17,6 +16,7 @@ import {
   tallyRanking,
 } from '../modules/voting/tally.rules';
 import type { Fraction } from '../modules/voting/thresholds.rules';
+import { readInputFile } from './files';
 
 /**
  * `minsheng vote tally FILE --seats N --roll M …`: counts typed-in ballots and prints the result as
@@ -155,10 +155,9 @@ async function runTally(file: string, flags: TallyFlags) {
 async function readSheet<B>(file: string, parse: (rows: string[][]) => SheetReading<B>) {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readInputFile(file);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new InputError(`无法读取文件 ${file}：${missing ? '文件不存在' : (error as Error).message}`);
+    throw new InputError((error as Error).message);
   }
   let rows: string[][];
   try {

@@ -173,6 +173,6 @@ describe('minsheng evaluation tally', () => {
 
   it('refuses a file it cannot read', async () => {
     expect(await run(join(dir, 'missing.csv'), '--roll', '5')).toBe(2);
-    expect(err).toMatch(/^无法读取文件「.*missing\.csv」：ENOENT\n$/u);
+    expect(err).toMatch(/^无法读取文件 .*missing\.csv：文件不存在\n$/u);
   });
 });

@@ -58,6 +58,8 @@ describe('foundation commands on the embedded database', COMMAND_TESTS, () => {
       ['suggestions', 'groups', '--region', '14052', '--year', '2023'],
       '错误：行政区划代码应为 6、9 或 12 位数字：14052',
     ],
+    [['evaluation', 'tally', '/nonexistent/票.csv'], '无法读取文件 /nonexistent/票.csv：文件不存在'],
+    [['vote', 'tally', '/', '--seats', '1', '--roll', '3'], '无法读取文件 /：这是一个文件夹，不是文件'],
   ])(
     "refuses `minsheng %s` with one Chinese line and exit 2, not commander's English usage",
     async (args, line) => {

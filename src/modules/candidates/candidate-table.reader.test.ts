@@ -152,4 +152,20 @@ describe('readTableRows', () => {
       '不支持 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入',
     );
   });
+
+  it('tells a file that is not a table by its first bytes, whatever its name, instead of echoing them', async () => {
+    const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...utf8('word/document.xml')]);
+    await expect(readTableRows('选票.csv', zip)).rejects.toThrow(
+      '这不是表格文件（可能是 Word 文档、压缩包或图片），请导入 .xlsx、.csv 或 .tsv 表格',
+    );
+    const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    await expect(readTableRows('选票.csv', ole)).rejects.toThrow('这是旧版 Office 文件（.xls/.doc）');
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]);
+    await expect(readTableRows('选票.tsv', png)).rejects.toThrow('这不是表格文件');
+  });
+
+  it('reads an .xlsx saved under another name as the workbook it is', async () => {
+    const xlsx = await workbookBytes((sheet) => sheet.addRow(['票号', '甲']));
+    expect(await readTableRows('选票.csv', xlsx)).toEqual([['票号', '甲']]);
+  });
 });

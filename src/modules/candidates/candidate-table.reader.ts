@@ -158,12 +158,38 @@ function toUsedWidth(rows: string[][]): string[][] {
 }
 
 /** Rows of a table file, by its extension: .xlsx, .csv, .tsv or .txt (delimiter sniffed). */
+/** Files that are not text at all, told by their first bytes. */
+function binaryKindOf(bytes: Uint8Array): 'zip' | 'ole' | 'other' | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'zip';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'ole';
+  if (starts(0x25, 0x50, 0x44, 0x46) || starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff))
+    return 'other';
+  return null;
+}
+
+/** A zip holding a workbook part: an .xlsx whatever its name says (the zip's directory names its parts). */
+function looksLikeXlsx(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('xl/workbook.xml');
+}
+
 export async function readTableRows(fileName: string, bytes: Uint8Array): Promise<string[][]> {
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (extension === 'xlsx') return readXlsxRows(bytes);
   if (extension === 'xls' || extension === 'et' || extension === 'wps') {
     throw new DomainError('TABLE_UNREADABLE', {
       message: `不支持 .${extension} 格式，请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入`,
+    });
+  }
+  const binary = binaryKindOf(bytes);
+  if (binary) {
+    // An .xlsx renamed, or a Word file picked by mistake: read as text it would echo its bytes back.
+    if (binary === 'zip' && looksLikeXlsx(bytes)) return readXlsxRows(bytes);
+    throw new DomainError('TABLE_UNREADABLE', {
+      message:
+        binary === 'ole'
+          ? '这是旧版 Office 文件（.xls/.doc），请在 Excel 或 WPS 中另存为 .xlsx 或 .csv 后再导入'
+          : '这不是表格文件（可能是 Word 文档、压缩包或图片），请导入 .xlsx、.csv 或 .tsv 表格',
     });
   }
   const text = decodeTableText(bytes);
