@@ -61,6 +61,16 @@ describe('tallyEvaluationSheet', () => {
     ]);
   });
 
+  it('reads columns Excel left empty after the last project as no columns, and marks typed with a stray space', () => {
+    const csv = '票号,项目甲,项目乙,,\n1,满 意,不 满意,,\n2,基本 满意,满意\n';
+    const outcome = tallyEvaluationSheet(csv, { roll: 2 });
+    if (!outcome.ok) throw new Error(outcome.problem.message);
+    expect(outcome.tally.projects.map((p) => [p.project, p.counts])).toEqual([
+      ['项目甲', { satisfied: 1, basicallySatisfied: 1, dissatisfied: 0, blank: 0 }],
+      ['项目乙', { satisfied: 1, basicallySatisfied: 0, dissatisfied: 1, blank: 0 }],
+    ]);
+  });
+
   it('follows a rule it is given', () => {
     const outcome = tallyEvaluationSheet(SHEET, { rule: { ...DEFAULT_SATISFACTION_RULE, base: 'marked' } });
     if (!outcome.ok) throw new Error(outcome.problem.message);
@@ -85,7 +95,8 @@ describe('tallyEvaluationSheet', () => {
     ['', 1, undefined, '文件为空：第 1 行应为表头（票号，项目一，项目二……）'],
     ['编号,项目甲\n1,满意', 1, '第 1 列', '第 1 行第 1 列应为「票号」，实际为「编号」'],
     ['票号\n1', 1, undefined, '第 1 行只有「票号」列，没有测评项目'],
-    ['票号,项目甲,\n1,满意,', 1, '第 3 列', '第 1 行第 3 列：项目名称为空'],
+    ['票号,,项目乙\n1,满意,满意', 1, '第 2 列', '第 1 行第 2 列：项目名称为空'],
+    ['票号,项目甲,\n1,满意,不满意', 2, '第 3 列', '第 2 行第 3 列多出内容「不满意」（表头只有 2 列）'],
     ['票号,项目甲,项目甲\n1,满意,满意', 1, '项目甲', '第 1 行第 3 列：项目「项目甲」与第 2 列重复'],
     [
       '票号,项目甲,项目乙\n1,满意,满意\n2,满意',

@@ -87,6 +87,8 @@ function tally(sheet: string | CsvRecord[], options: TallyOptions): Tally {
   const header = records[0];
   if (!header) fail(1, `文件为空：第 1 行应为表头（${BALLOT_NUMBER_HEADER}，项目一，项目二……）`);
   const projects = readHeader(header);
+  // Excel saves columns left empty after the last project as empty cells: they are not columns.
+  const width = projects.length + 1;
 
   const counts: EvaluationCounts[] = projects.map(() => ({
     satisfied: 0,
@@ -97,21 +99,18 @@ function tally(sheet: string | CsvRecord[], options: TallyOptions): Tally {
   const seen = new Map<string, number>();
   for (const record of records.slice(1)) {
     const { line, cells } = record;
-    if (cells.length < header.cells.length) {
+    if (cells.length < width) {
       const missing = header.cells[cells.length]!.trim();
       fail(
         line,
-        `第 ${line} 行缺少「${missing}」列（表头有 ${header.cells.length} 列，此行只有 ${cells.length} 列）`,
+        `第 ${line} 行缺少「${missing}」列（表头有 ${width} 列，此行只有 ${cells.length} 列）`,
         missing,
       );
     }
-    if (cells.length > header.cells.length) {
-      const column = `第 ${header.cells.length + 1} 列`;
-      fail(
-        line,
-        `第 ${line} 行${column}多出内容「${cells[header.cells.length]}」（表头只有 ${header.cells.length} 列）`,
-        column,
-      );
+    const extra = cells.findIndex((cell, i) => i >= width && clean(cell) !== '');
+    if (extra >= 0) {
+      const column = `第 ${extra + 1} 列`;
+      fail(line, `第 ${line} 行${column}多出内容「${cells[extra]}」（表头只有 ${width} 列）`, column);
     }
     const ballot = clean(cells[0]!);
     if (ballot === '') fail(line, `第 ${line} 行「${BALLOT_NUMBER_HEADER}」列为空`, BALLOT_NUMBER_HEADER);
@@ -128,7 +127,8 @@ function tally(sheet: string | CsvRecord[], options: TallyOptions): Tally {
       fail(line, `第 ${line} 行：这是第 ${seen.size} 张票，超过应到人数 ${roll} 人`, BALLOT_NUMBER_HEADER);
     }
     projects.forEach((project, i) => {
-      const mark = clean(cells[i + 1]!);
+      // "满 意" is 满意 typed with a stray space.
+      const mark = clean(cells[i + 1]!).replace(/\s+/gu, '');
       if (mark === '') counts[i]!.blank++;
       else if (isMark(mark)) counts[i]![KEY[mark]]++;
       else {
@@ -181,8 +181,10 @@ function readHeader(header: CsvRecord): string[] {
   }
   if (header.cells.length < 2)
     fail(header.line, `第 ${header.line} 行只有「${BALLOT_NUMBER_HEADER}」列，没有测评项目`);
+  const cells = [...header.cells];
+  while (cells.length > 2 && clean(cells.at(-1)!) === '') cells.pop();
   const projects: string[] = [];
-  header.cells.slice(1).forEach((cell, i) => {
+  cells.slice(1).forEach((cell, i) => {
     const project = clean(cell);
     const column = `第 ${i + 2} 列`;
     if (project === '') fail(header.line, `第 ${header.line} 行${column}：项目名称为空`, column);
