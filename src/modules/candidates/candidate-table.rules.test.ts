@@ -136,7 +136,12 @@ describe('parseCandidateTable: the layout of a printed appendix', () => {
         severity: 'review',
       },
       { row: 11, column: null, message: '第 11 行只有“9”，已视为页码跳过', severity: 'review' },
-      { row: 12, column: '项目名称', message: '第 12 行“项目名称”为空，该行未导入', severity: 'error' },
+      {
+        row: 12,
+        column: '项目名称',
+        message: '第 12 行有内容却没有“项目名称”，请补上名称或删去该行',
+        severity: 'error',
+      },
     ]);
   });
 });
@@ -213,6 +218,27 @@ describe('parseCandidateTable: other table shapes', () => {
         },
       ],
     });
+  });
+
+  it('skips a 合计 row, whichever column holds the word, and says so', () => {
+    const table = parseCandidateTable(
+      [
+        ['序号', '项目名称', '推进计划', '实施单位', '总投资（万元）'],
+        ['1', '口袋公园', '6月底前完成', '园林绿化中心', '1000'],
+        ['2', '慢行系统', '9月底前完成', '住建局', '2800'],
+        ['', '合  计', '', '', '3800'],
+        ['总计：', '', '', '', '3800'],
+      ],
+      2023,
+    );
+    expect(table.candidates.map((c) => [c.seq, c.name, c.budgetYuan])).toEqual([
+      [1, '口袋公园', '10000000.00'],
+      [2, '慢行系统', '28000000.00'],
+    ]);
+    expect(table.problems.filter((p) => p.row > 1)).toEqual([
+      { row: 4, column: null, message: '第 4 行是“合计”行，不是候选项目，已跳过', severity: 'review' },
+      { row: 5, column: null, message: '第 5 行是“总计：”行，不是候选项目，已跳过', severity: 'review' },
+    ]);
   });
 
   it('accepts other column names, a 万元 budget header and keeps unknown columns', () => {

@@ -132,6 +132,15 @@ function collectDrafts(
     }
     const name = cellOf(row, 'name');
     const seq = cellOf(row, 'seq');
+    if (isTotalsRow(seq, name)) {
+      problems.push({
+        row: rowNumber,
+        column: null,
+        message: `第 ${rowNumber} 行是“${(seq || name).replace(/\s+/gu, '')}”行，不是候选项目，已跳过`,
+        severity: 'review',
+      });
+      continue;
+    }
     const previous = drafts.at(-1);
     if (name === '' && seq === '' && previous) {
       // A project broken across a page break continues on a row without 序号 and 项目名称.
@@ -148,7 +157,7 @@ function collectDrafts(
       problems.push({
         row: rowNumber,
         column: COLUMN_LABELS.name,
-        message: `第 ${rowNumber} 行“项目名称”为空，该行未导入`,
+        message: `第 ${rowNumber} 行有内容却没有“项目名称”，请补上名称或删去该行`,
         severity: 'error',
       });
       continue;
@@ -158,6 +167,12 @@ function collectDrafts(
     drafts.push(draft);
   }
   return drafts;
+}
+
+/** 合计 / 总计 / 小计 rows sum the money of the rows above them; they are not projects. */
+function isTotalsRow(seq: string, name: string): boolean {
+  const totals = /^(合计|总计|小计|共计|累计)(（.*）|\(.*\))?[:：]?$/u;
+  return [seq, name].some((cell) => totals.test(cell.replace(/\s+/gu, '')));
 }
 
 function appendCells(draft: Draft, row: readonly string[]): void {
