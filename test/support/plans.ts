@@ -19,7 +19,7 @@ export const shanxi = {
       task: '建设统仓共配一体化示范县',
       planText: '3月底前完成招标并开工，年底前建成20个示范县',
       leadUnits: ['省邮政管理局'],
-      partnerUnits: ['省商务厅', '省交通运输厅'],
+      partnerUnits: ['省商务厅', '省交通运输厅', 'China Post Shanxi Branch'],
       leaders: [
         { role: '责任领导', name: '张三' },
         { role: '责任人', name: '李慧鑫', phone: '18235666981' },
@@ -51,10 +51,11 @@ export const shanxi = {
           eligible: { I3: 5806 },
         },
       ],
+      // Not grouped by indicator: export gives them back in the order written.
       allocations: [
+        { region: '140500', indicator: 'I4', target: '20000000.00' },
         { region: '140100', indicator: 'I1', target: 3 },
         { region: '140500', indicator: 'I1', target: 2 },
-        { region: '140500', indicator: 'I4', target: '20000000.00' },
       ],
     },
   ],

@@ -222,7 +222,8 @@ export async function loadPlanProjects(
           .from(allocations)
           .innerJoin(indicators, eq(indicators.id, allocations.indicatorId))
           .where(inArray(indicators.projectId, ids))
-          .orderBy(asc(indicators.position), asc(allocations.position)),
+          // As the document listed them (position is the index in the project's allocations).
+          .orderBy(asc(allocations.position)),
     db
       .select()
       .from(progressReports)

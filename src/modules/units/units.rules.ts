@@ -8,9 +8,18 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   other: '其他',
 };
 
-/** Source documents write "园林绿化 中心" and "住建局 " with stray spaces: one name, one unit. */
+/**
+ * Source documents write "园林绿化 中心" and "住建局 " with stray spaces: one name, one unit. A space
+ * between two Latin letters or digits is a word break and stays ("Qinshui County Transport Bureau").
+ */
 export function normalizeUnitName(name: string): string {
-  return name.replace(/\s+/g, '').trim();
+  return name
+    .trim()
+    .replace(/\s+/gu, (space, at: number, whole: string) =>
+      /[A-Za-z0-9]/.test(whole[at - 1] ?? '') && /[A-Za-z0-9]/.test(whole[at + space.length] ?? '')
+        ? ' '
+        : '',
+    );
 }
 
 /** A guess from the name, for imports: 乡/镇/街道 are township governments, 公司 an enterprise. */
