@@ -18,6 +18,7 @@ import {
   sumNumbers,
 } from '../progress/quantity.rules';
 import type { BulletinIndicator, BulletinProject, PlanAssessment } from './bulletin.rules';
+import { oneLine, tableCell } from './markdown.rules';
 
 /**
  * The bulletin as text, in the voice of the documents it replaces: a summary ("截至8月25日，12件民生
@@ -111,7 +112,7 @@ function projectSection(ctx: TextContext, n: number, p: BulletinProject, project
   const state = p.completedAs
     ? `已${COMPLETED_PHRASES[p.completedAs]}`
     : `${PROJECT_STATUS_LABELS[p.status]}·${LIGHT_LABELS[p.light]}`;
-  const out = [`## ${chineseNumeral(n)}、${p.name}（${state}）`, ''];
+  const out = [`## ${chineseNumeral(n)}、${oneLine(p.name)}（${state}）`, ''];
   const figures = latestFigures(project.reports, ctx.assessment.asOf);
   const clauses = p.indicators.map((i) => {
     const indicator = project.indicators.find((x) => x.ref === i.ref);
@@ -234,7 +235,7 @@ export function moneyLine(ctx: TextContext, project: PlanProject): string {
 function table(ctx: TextContext): string[] {
   const rows = ctx.assessment.projects.map((p, i) => {
     const state = p.completedAs ? `已${COMPLETED_PHRASES[p.completedAs]}` : PROJECT_STATUS_LABELS[p.status];
-    return `| ${i + 1} | ${p.name.replaceAll('|', '\\|')} | ${state} | ${percent(p.completion, ctx.decimals)} | ${LIGHT_LABELS[p.light]} |`;
+    return `| ${i + 1} | ${tableCell(p.name)} | ${state} | ${percent(p.completion, ctx.decimals)} | ${LIGHT_LABELS[p.light]} |`;
   });
   return [
     '## 附表：项目进度一览',

@@ -1,5 +1,6 @@
 import { chinaDate } from '../../kernel/date-window';
 import { chineseNumeral, longDate } from './bulletin-text.rules';
+import { tableCell } from './markdown.rules';
 
 /**
  * 满意度测评 as the bulletin and the year-end report print it: the deputies' verdict on each project
@@ -186,8 +187,6 @@ export function formatRate(rate: number | null): string {
   return rate === null ? '—' : `${rate}%`;
 }
 
-const cell = (text: string) => text.replaceAll('|', '\\|');
-
 /**
  * The section as Markdown lines, under the heading `## {numeral}、满意度测评`. Every part that has
  * no data yet says so in a sentence instead of an empty table.
@@ -225,7 +224,7 @@ function deputiesLines(section: SatisfactionSection): string[] {
   rated.forEach((p, i) => {
     const d = p.deputies!;
     lines.push(
-      `| ${i + 1} | ${cell(p.name)} | ${d.satisfied} | ${d.basicallySatisfied} | ${d.dissatisfied} | ${d.blank ?? 0} | ${formatRate(d.rate)} | ${d.verdict} |`,
+      `| ${i + 1} | ${tableCell(p.name)} | ${d.satisfied} | ${d.basicallySatisfied} | ${d.dissatisfied} | ${d.blank ?? 0} | ${formatRate(d.rate)} | ${d.verdict} |`,
     );
   });
   return lines;
@@ -244,7 +243,7 @@ function surveyLines(section: SatisfactionSection): string[] {
   section.projects.forEach((p, i) => {
     const v = p.survey;
     lines.push(
-      `| ${i + 1} | ${cell(p.name)} | ${v.total} | ${v.satisfied} | ${v.basicallySatisfied} | ${v.dissatisfied} | ${formatRate(v.rate)} |`,
+      `| ${i + 1} | ${tableCell(p.name)} | ${v.total} | ${v.satisfied} | ${v.basicallySatisfied} | ${v.dissatisfied} | ${formatRate(v.rate)} |`,
     );
   });
   return lines;
@@ -260,7 +259,7 @@ function regionLines(section: SatisfactionSection): string[] {
   for (const r of section.regions) {
     const d = r.sessionCounted ? VERDICTS.map((v) => `${r.deputyVerdicts[v]}`).join('/') : '尚未测评';
     lines.push(
-      `| ${cell(r.name)} | ${r.projects} | ${d} | ${r.survey.total} | ${formatRate(r.survey.rate)} |`,
+      `| ${tableCell(r.name)} | ${r.projects} | ${d} | ${r.survey.total} | ${formatRate(r.survey.rate)} |`,
     );
   }
   return lines;

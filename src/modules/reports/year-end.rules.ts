@@ -14,6 +14,7 @@ import {
   type TextContext,
 } from './bulletin-text.rules';
 import { type FunnelCounts, type FunnelStep, funnelParagraph, funnelSteps } from './funnel.rules';
+import { oneLine, tableCell } from './markdown.rules';
 import { type SatisfactionSection, satisfactionMarkdown } from './satisfaction.rules';
 import { supervisionMarkdown } from './supervision-text.rules';
 
@@ -139,7 +140,7 @@ export function yearEndMarkdown(input: YearEndInput): string {
   const dateLine = `（${longDate(report.issuedOn)}${report.demo ? '·演示数据' : ''}）`;
   const lines = [`# ${report.title}`, '', dateLine, '', '## 一、项目完成情况', '', overall(report)];
   report.fields.forEach((f, i) => {
-    lines.push('', `### （${chineseNumeral(i + 1)}）${f.field}（${f.projects}件）`);
+    lines.push('', `### （${chineseNumeral(i + 1)}）${oneLine(f.field)}（${f.projects}件）`);
     report.projects
       .filter((p) => p.field === f.field)
       .forEach((p, n) => {
@@ -217,7 +218,7 @@ function summaryTable(report: YearEndReport): string[] {
   const rows = report.projects.map((p, i) => {
     const state = p.completedAs ? `已${COMPLETED_PHRASES[p.completedAs]}` : '未完成';
     const money = p.investment === null ? '—' : formatYuanChinese(p.investment);
-    return `| ${i + 1} | ${p.name.replaceAll('|', '\\|')} | ${p.field} | ${state} | ${percent(p.completion, 2)} | ${money} |`;
+    return `| ${i + 1} | ${tableCell(p.name)} | ${tableCell(p.field)} | ${state} | ${percent(p.completion, 2)} | ${money} |`;
   });
   return [
     '## 附表：项目完成情况一览',
