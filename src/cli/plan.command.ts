@@ -1,19 +1,33 @@
 import type { Command } from 'commander';
 import { DomainError } from '../kernel/errors';
+import { decodeTableText } from '../modules/candidates/candidate-table.reader';
 import type { Problem } from '../modules/progress';
 import { printJson, withDeps } from './context';
 import { readInputFile } from './files';
 
-/** Reads a JSON file, or says in one line why it cannot. */
+/**
+ * Reads a JSON file, or says in one line why it cannot. UTF-8 with or without a BOM, and what
+ * Windows tools save instead (UTF-16, GBK/GB18030): a plan saved by the wrong editor still reads.
+ */
 export async function readJsonFile(file: string): Promise<unknown> {
-  const text = (await readInputFile(file)).toString('utf8');
+  const text = decodeTableText(await readInputFile(file));
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new DomainError('NOT_JSON', {
-      message: `文件 ${file} 不是有效的 JSON：${(error as Error).message}`,
+      message: `文件 ${file} 不是有效的 JSON：${whereJsonBreaks(text, error)}`,
     });
   }
+}
+
+/** JSON.parse's English, as where in the file it stopped making sense. */
+function whereJsonBreaks(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (text.trim() === '') return '文件是空的';
+  const at = /position (\d+)/.exec(message);
+  if (!at) return /end of JSON input/.test(message) ? '内容不完整，在文件末尾意外结束' : '格式有误';
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return `第 ${before.length} 行第 ${before.at(-1)!.length + 1} 个字符附近格式有误`;
 }
 
 export function parseYear(value: string): number {

@@ -32,7 +32,10 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
   const spawned = (...args: string[]) => runCommand(args, env);
   const file = (name: string, content: unknown) => {
     const path = join(dir, name);
-    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    writeFileSync(
+      path,
+      typeof content === 'string' || Buffer.isBuffer(content) ? content : JSON.stringify(content),
+    );
     return path;
   };
 
@@ -161,10 +164,23 @@ describe.each(testDatabaseKinds())('plan and bulletin commands on $name', COMMAN
     ).toBe(20);
   });
 
+  it('reads a plan saved in GBK by a Windows editor as the text it is', async () => {
+    // {"format":"minsheng.plan/v1","region":{"code":"140100","name":"太原市"},"year":2022,"title":"太原市2022年民生实事","projects":[]}
+    const gbk = Buffer.from(
+      '7b22666f726d6174223a226d696e7368656e672e706c616e2f7631222c22726567696f6e223a7b22636f6465223a22313430313030222c226e616d65223a22ccabd4adcad0227d2c2279656172223a323032322c227469746c65223a22ccabd4adcad032303232c4eac3f1c9facab5cac2222c2270726f6a65637473223a5b5d7d',
+      'hex',
+    );
+    expect((await run('plan', 'import', file('gbk.json', gbk))).code).toBe(0);
+    const exported = JSON.parse((await run('plan', 'export', '--region', '140100', '--year', '2022')).out);
+    expect(exported).toMatchObject({ region: { name: '太原市' }, title: '太原市2022年民生实事' });
+  });
+
   it('answers a file that is not JSON, an unknown plan and a bad date with exit 2 and one line', async () => {
     const notJson = await run('plan', 'import', file('x.json', '{"format": '));
     expect(notJson.code).toBe(2);
-    expect(notJson.err).toMatch(/^错误：文件 .* 不是有效的 JSON/);
+    expect(notJson.err).toMatch(/^错误：文件 .* 不是有效的 JSON：内容不完整，在文件末尾意外结束\n$/);
+    const comma = await run('plan', 'import', file('y.json', '{\n  "format": "minsheng.plan/v1",,\n}'));
+    expect(comma.err).toMatch(/^错误：文件 .* 不是有效的 JSON：第 2 行第 \d+ 个字符附近格式有误\n$/);
     const missing = await run('plan', 'export', '--region', '220000', '--year', '2019');
     expect(missing.code).toBe(2);
     expect(missing.err.trim()).toBe('错误：没有 220000 2019 年度的计划');
