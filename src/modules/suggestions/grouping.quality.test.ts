@@ -101,20 +101,43 @@ describe('grouping quality on the labelled sets', () => {
     expect(precision).toBeGreaterThan(0.8);
     expect(recall).toBeGreaterThan(0.7);
   });
+
+  // Written later by others (testdata/README.md); floors a little under what was measured, to catch
+  // regressions: 0.61 / 1.00 and 0.84 / 0.76. Asks on one topic with different requests (广场舞噪音 and
+  // 建文化广场) are where precision is still lost.
+  it('distinct asks sharing generic words, and a second held-out set: regression floors', () => {
+    for (const [name, floor] of [
+      ['suggestions-shared-words.tsv', { precision: 0.58, recall: 0.95 }],
+      ['suggestions-holdout2.tsv', { precision: 0.8, recall: 0.72 }],
+    ] as const) {
+      const rows = load(name);
+      const { precision, recall } = pairScores(rows);
+      console.log(
+        `${name}: ${rows.length} suggestions, pair precision ${fmt(precision)}, recall ${fmt(recall)}`,
+      );
+      expect(precision).toBeGreaterThan(floor.precision);
+      expect(recall).toBeGreaterThan(floor.recall);
+    }
+  });
 });
 
 describe('routing quality on the labelled sets', () => {
   it('guesses the field and the unit a coordinator chose', () => {
     const main = routingScores(load('suggestions.tsv'));
     const holdout = routingScores(load('suggestions-holdout.tsv'));
+    const holdout2 = routingScores(load('suggestions-holdout2.tsv'));
     console.log(
       `routing: field ${fmt(main.field)} / unit ${fmt(main.unit)} on suggestions.tsv, ` +
-        `field ${fmt(holdout.field)} / unit ${fmt(holdout.unit)} on suggestions-holdout.tsv`,
+        `field ${fmt(holdout.field)} / unit ${fmt(holdout.unit)} on suggestions-holdout.tsv, ` +
+        `field ${fmt(holdout2.field)} / unit ${fmt(holdout2.unit)} on suggestions-holdout2.tsv`,
     );
     // Floors a little under what was measured (0.904 / 0.897 and 0.837 / 0.776), to catch regressions.
     expect(main.field).toBeGreaterThan(0.85);
     expect(main.unit).toBeGreaterThan(0.85);
     expect(holdout.field).toBeGreaterThan(0.75);
     expect(holdout.unit).toBeGreaterThan(0.7);
+    // Measured 0.727 / 0.716 on the second held-out set.
+    expect(holdout2.field).toBeGreaterThan(0.68);
+    expect(holdout2.unit).toBeGreaterThan(0.68);
   });
 });

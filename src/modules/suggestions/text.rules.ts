@@ -52,6 +52,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     '建议 希望 请 请求 恳请 恳求 盼望 呼吁 强烈 麻烦 谢谢 感谢 辛苦 您好 你好 领导 尊敬 各位 好 政府 有关 相关',
     '部门 单位 问题 情况 解决 反映 来电 来电人 市民 群众 老百姓 百姓 重视 关注 关心 考虑 尽快 赶紧 及时 尽早 早日',
     '拜托 提 提出 几点 一是 二是 三是 全体 村民 居民 住户',
+    // words any ask may use: how many, where, what is lacking, that something be built
+    '一座 一所 一条 一批 一处 几个 地方 方便 缺少 经常 建设 新建 增设 设立 修建',
     // bare administrative suffixes: the name before them is what tells places apart
     '村 镇 乡 县 市 省 区 社区 小区',
   ]
