@@ -129,6 +129,31 @@ describe('readXlsxRows', () => {
     ]);
   });
 
+  it('gives a cell merged down over two projects to both, each row having its own 序号', async () => {
+    const bytes = await workbookBytes((sheet) => {
+      sheet.addRow(['序号', '项目名称', '县级分管领导']);
+      sheet.addRow([5, '中医巡回医疗', '于小丽']);
+      sheet.addRow([6, '家庭医生签约', null]);
+      sheet.addRow([7, '口袋公园', '张鹏军']);
+      sheet.mergeCells('C2:C3');
+    });
+    expect(await readXlsxRows(bytes)).toEqual([
+      ['序号', '项目名称', '县级分管领导'],
+      ['5', '中医巡回医疗', '于小丽'],
+      ['6', '家庭医生签约', '于小丽'],
+      ['7', '口袋公园', '张鹏军'],
+    ]);
+  });
+
+  it('keeps a merge across a row (a title) in its first cell', async () => {
+    const bytes = await workbookBytes((sheet) => {
+      sheet.addRow(['2023年民生实事候选项目', null, null]);
+      sheet.addRow(['序号', '项目名称', '推进计划']);
+      sheet.mergeCells('A1:C1');
+    });
+    expect((await readXlsxRows(bytes))[0]).toEqual(['2023年民生实事候选项目', '', '']);
+  });
+
   it('names a missing sheet and refuses what is not an Excel file', async () => {
     const bytes = await workbookBytes((sheet) => sheet.addRow(['a']));
     await expect(readXlsxRows(bytes, '票决')).rejects.toThrow('Excel 文件中没有名为“票决”的工作表');

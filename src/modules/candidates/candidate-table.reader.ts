@@ -133,13 +133,43 @@ export async function readXlsxRows(bytes: Uint8Array, sheet?: string): Promise<s
     });
   }
   const rows: string[][] = [];
+  const covered: Array<{ row: number; column: number; master: ExcelJS.Cell }> = [];
   for (let r = 1; r <= worksheet.rowCount; r++) {
     const row = worksheet.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= worksheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
+    for (let c = 1; c <= worksheet.columnCount; c++) {
+      const cell = row.getCell(c);
+      if (cell.isMerged && cell.master.address !== cell.address)
+        covered.push({ row: r - 1, column: c - 1, master: cell.master });
+      cells.push(cellText(cell));
+    }
     rows.push(cells);
   }
+  fillMergesAcrossRecords(rows, covered);
   return toUsedWidth(rows);
+}
+
+/**
+ * A cell merged down over rows that are records of their own (each with its own 序号 or 票号 in the
+ * first column) holds one value for all of them: 于小丽 merged over two projects leads both. Merged
+ * down over rows that continue one record (the first column merged too, or empty) it stays in the top
+ * row only, so the rows read as one project. Merges across a row (a title) stay in their first cell.
+ */
+function fillMergesAcrossRecords(
+  rows: string[][],
+  covered: ReadonlyArray<{ row: number; column: number; master: ExcelJS.Cell }>,
+): void {
+  if (covered.length === 0) return;
+  const keyColumn = Math.min(
+    ...rows.map((cells) => {
+      const first = cells.findIndex((cell) => cell !== '');
+      return first < 0 ? Number.POSITIVE_INFINITY : first;
+    }),
+  );
+  for (const { row, column, master } of covered) {
+    const ownRecord = column !== keyColumn && rows[row]![keyColumn] !== '';
+    if (Number(master.row) - 1 < row && ownRecord) rows[row]![column] = cellText(master);
+  }
 }
 
 /**
@@ -157,7 +187,6 @@ function toUsedWidth(rows: string[][]): string[][] {
   return rows.map((cells) => (filledWidth(cells) === 0 ? [] : cells.slice(0, used)));
 }
 
-/** Rows of a table file, by its extension: .xlsx, .csv, .tsv or .txt (delimiter sniffed). */
 /** Files that are not text at all, told by their first bytes. */
 function binaryKindOf(bytes: Uint8Array): 'zip' | 'ole' | 'other' | null {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
@@ -173,6 +202,7 @@ function looksLikeXlsx(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('xl/workbook.xml');
 }
 
+/** Rows of a table file, by its extension: .xlsx, .csv, .tsv or .txt (delimiter sniffed). */
 export async function readTableRows(fileName: string, bytes: Uint8Array): Promise<string[][]> {
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (extension === 'xlsx') return readXlsxRows(bytes);
