@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 import { z } from 'zod';
 import type { Actor } from '../kernel/actor';
 import { DomainError } from '../kernel/errors';
+import { NUL_MESSAGE, nulPaths } from '../kernel/nul-characters';
 import type { AppDeps } from './deps';
 import { validationError } from './http-errors';
 
@@ -49,6 +50,16 @@ function toJsonSchema(schema: z.ZodType | undefined): Record<string, unknown> | 
   return json;
 }
 
+/** A 422 naming where U+0000 was sent, before any schema or query sees it (kernel/nul-characters.ts). */
+export function refuseNul(value: unknown, where: 'body' | 'query' | 'params'): void {
+  const [path] = nulPaths(value);
+  if (path)
+    throw new DomainError('VALIDATION_FAILED', {
+      field: path.length ? path.join('.') : where,
+      message: NUL_MESSAGE,
+    });
+}
+
 function parse<T extends z.ZodType>(
   schema: T | undefined,
   value: unknown,
@@ -94,6 +105,9 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
           throw new DomainError(request.sessionProblem ?? 'UNAUTHENTICATED');
         }
         if (needsCsrf && actor.userId) deps.sessions.assertCsrf(request);
+        refuseNul(request.params, 'params');
+        refuseNul(request.query, 'query');
+        refuseNul(request.body, 'body');
         const params = parse(spec.params, request.params, 'params');
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');

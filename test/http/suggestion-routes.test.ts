@@ -100,6 +100,21 @@ describe('a resident on the public page', () => {
     expect(phone.json().error.message).toContain('电话号码不正确');
     const longest = await submit({ ...base, text: '𠀀'.repeat(2000) });
     expect(longest.statusCode).toBe(201);
+    // U+0000 in a name once reached the intake journal and stopped every later suggestion's drain.
+    for (const refused of [
+      await submit({ ...base, name: '张\u0000三' }),
+      await submitForm({ ...base, year: String(openYear), name: '张\u0000三' }),
+    ]) {
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().error).toMatchObject({ field: 'name', message: '不能包含空字符（\\u0000）' });
+    }
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a\u0000b', password: 'x' },
+    });
+    expect(login.statusCode).toBe(422);
+    expect(login.json().error).toMatchObject({ field: 'username', message: '不能包含空字符（\\u0000）' });
 
     const script = '<script>alert("x")</script> 路灯坏了';
     const stored = await submit({ ...base, text: script });

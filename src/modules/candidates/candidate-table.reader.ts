@@ -1,5 +1,6 @@
 import type * as ExcelJS from 'exceljs';
 import { DomainError } from '../../kernel/errors';
+import { withoutNul } from '../../kernel/nul-characters';
 
 /**
  * Spreadsheet files → rows of cell text, the input of parseCandidateTable and of the ballot sheets.
@@ -11,6 +12,11 @@ import { DomainError } from '../../kernel/errors';
 
 /** Decodes file bytes: BOMs first, then strict UTF-8, else GB18030 (a superset of GBK and GB2312). */
 export function decodeTableText(bytes: Uint8Array): string {
+  // A NUL byte in a text table is damage, not content (and no database text can hold it).
+  return withoutNul(decodedText(bytes));
+}
+
+function decodedText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -90,6 +96,10 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 function valueText(value: ExcelJS.CellValue): string {
+  return withoutNul(rawValueText(value));
+}
+
+function rawValueText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return dateCellText(value);
   if (typeof value !== 'object') return String(value);

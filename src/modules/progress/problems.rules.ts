@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { NUL_MESSAGE, nulPaths } from '../../kernel/nul-characters';
 
 /**
  * A problem found in an imported document, named by JSON path (`projects[3].indicators[0].target`)
@@ -26,19 +27,11 @@ export function formatPath(segments: readonly PropertyKey[]): string {
 }
 
 /**
- * Every string of a JSON value holding U+0000, which no PostgreSQL text can store (and no clerk
- * meant to type): named by path, so that the import is refused with the rest of the problems
- * instead of failing in the database.
+ * Every string (or key) of a JSON value holding U+0000, named by path, so that an import is refused
+ * with the rest of its problems instead of failing in the database.
  */
-export function nulCharacterProblems(json: unknown, at: PathSegment[] = []): Problem[] {
-  if (typeof json === 'string')
-    return json.includes('\u0000') ? [{ path: formatPath(at), message: '不能包含空字符（\\u0000）' }] : [];
-  if (Array.isArray(json)) return json.flatMap((item, i) => nulCharacterProblems(item, [...at, i]));
-  if (json === null || typeof json !== 'object') return [];
-  return Object.entries(json).flatMap(([key, value]) => [
-    ...(key.includes('\u0000') ? [{ path: formatPath(at), message: '字段名不能包含空字符（\\u0000）' }] : []),
-    ...nulCharacterProblems(value, [...at, key]),
-  ]);
+export function nulCharacterProblems(json: unknown): Problem[] {
+  return nulPaths(json).map((path) => ({ path: formatPath(path), message: NUL_MESSAGE }));
 }
 
 /** "projects[0]: …" or, for the document as a whole, "文档: …". */

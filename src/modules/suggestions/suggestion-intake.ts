@@ -3,6 +3,7 @@ import { appendFileSync, closeSync, fsyncSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/client';
 import { DomainError } from '../../kernel/errors';
+import { withoutNul } from '../../kernel/nul-characters';
 import type { AppDeps } from '../../server/deps';
 import { IntakeJournal, type JournalRecord } from './intake-journal';
 import { batched, PhoneLedger } from './intake-limits';
@@ -192,6 +193,12 @@ export class SuggestionIntake {
   /** Records a previous process left in the journal: pending again, drained first. */
   takeBack(records: JournalRecord<JournaledSuggestion>[]): void {
     for (const r of records) {
+      // Acknowledged before U+0000 was refused at the edge: the table cannot hold it, so it goes.
+      r.record = {
+        ...r.record,
+        text: withoutNul(r.record.text),
+        name: r.record.name === null ? null : withoutNul(r.record.name),
+      };
       this.pending.set(r.record.trackingCode, r.record);
       if (r.record.phone)
         this.phones.note(r.record.phone, r.record.trackingCode, new Date(r.record.submittedAt).getTime());

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError } from '../../kernel/errors';
 import { validationError } from '../../server/http-errors';
-import { type AnyRoute, defineRoute } from '../../server/route';
+import { type AnyRoute, defineRoute, refuseNul } from '../../server/route';
 import { planParams } from '../../server/route-inputs';
 import { PHOTO_MAX_BYTES } from '../progress/photo.rules';
 import { regionNameQuery } from '../regions';
@@ -39,6 +39,7 @@ async function readSubmission(request: FastifyRequest) {
     }
     raw = fields;
   }
+  refuseNul(raw, 'body');
   const parsed = submitBody.safeParse(raw ?? {});
   if (!parsed.success) throw validationError(parsed.error, 'body');
   return { ...parsed.data, photo };
