@@ -23,7 +23,7 @@ import { supervisionRoutes } from '../modules/supervision';
 import { unitRoutes } from '../modules/units';
 import { votingRoutes } from '../modules/voting';
 import type { AppDeps } from './deps';
-import { sendError } from './http-errors';
+import { answerClientError, frameworkError, sendError } from './http-errors';
 import { requestLogSerializers } from './log-redaction';
 import { isRehearsal, stopRehearsalsOnClose } from './rehearsal';
 import { type AnyRoute, defineRoute, registerRoutes } from './route';
@@ -68,6 +68,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: process.env.MINSHENG_TRUST_PROXY === '1',
     // Every route validates with zod (see route.ts); schemas are kept for OpenAPI only.
     ajv: { customOptions: { strict: false } },
+    // What the router refuses before any route runs answers in the one error shape too.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, frameworkError(error)),
+    clientErrorHandler: answerClientError,
   });
   app.setValidatorCompiler(() => () => true);
 

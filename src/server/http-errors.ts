@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, ERRORS, type ErrorCode } from '../kernel/errors';
@@ -61,4 +62,31 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     .status(ERRORS[domain.code].status)
     .type('application/json; charset=utf-8')
     .send(errorBody(domain));
+}
+
+/** A URL the router cannot take (a parameter over 100 characters, a malformed escape). */
+export function frameworkError(error: FastifyError): DomainError {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return new DomainError('BAD_REQUEST', { message: '地址中的参数过长' });
+  return new DomainError('BAD_REQUEST', { message: '请求地址格式不正确' });
+}
+
+/**
+ * A request Node's parser refuses before Fastify sees it (a URL or headers over 16 KB, garbage on the
+ * socket): answered in the same shape, then the connection is closed.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(
+    errorBody(
+      new DomainError('BAD_REQUEST', { message: tooLarge ? '请求地址或请求头过长' : '请求格式不正确' }),
+    ),
+  );
+  if (socket.writable)
+    socket.end(
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  else socket.destroy();
 }

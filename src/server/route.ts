@@ -60,6 +60,12 @@ export function refuseNul(value: unknown, where: 'body' | 'query' | 'params'): v
     });
 }
 
+function isEmptyChange(body: unknown): boolean {
+  return (
+    typeof body === 'object' && body !== null && Object.values(body).every((value) => value === undefined)
+  );
+}
+
 function parse<T extends z.ZodType>(
   schema: T | undefined,
   value: unknown,
@@ -111,6 +117,12 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps, routes: read
         const params = parse(spec.params, request.params, 'params');
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');
+        // A PATCH that names nothing to change (or only fields the route ignores) changes nothing.
+        if (spec.method === 'PATCH' && isEmptyChange(body))
+          throw new DomainError('VALIDATION_FAILED', {
+            field: 'body',
+            message: '没有要修改的内容，请至少修改一项',
+          });
         const result = await spec.handler({ body, query, params, actor, deps, request, reply });
         if (result === undefined && !reply.sent) return reply.status(204).send();
         return result;

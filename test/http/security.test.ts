@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, openTestApp, type Session, type TestApp } from '../support/app';
 import { testDatabaseKinds } from '../support/databases';
@@ -123,6 +125,58 @@ describe.each(testDatabaseKinds())('HTTP security on $name', (kind) => {
     expect(weak.statusCode).toBe(422);
     expect(weak.json().error).toMatchObject({ code: 'WEAK_PASSWORD', field: 'password' });
     expect(weak.json().error.message).toContain('密码至少 10 位');
+  });
+
+  it('answers a change that names nothing to change with 422, not 500', async () => {
+    const unit = (await post('/api/units', as(admin), { ...newUnit(), name: '医疗保障局' })).json();
+    for (const payload of [{}, { regionCode: '140000' }]) {
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/units/${unit.id}`,
+        headers: as(admin),
+        payload,
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error).toEqual({
+        code: 'VALIDATION_FAILED',
+        field: 'body',
+        message: '没有要修改的内容，请至少修改一项',
+      });
+    }
+  });
+
+  it('answers what the router refuses in the one error shape, in Chinese', async () => {
+    const long = await t.app.inject({ method: 'GET', url: `/api/public/suggestions/${'A'.repeat(101)}` });
+    expect(long.statusCode).toBe(400);
+    expect(long.json()).toEqual({ error: { code: 'BAD_REQUEST', message: '地址中的参数过长' } });
+
+    // A URL over Node's 16 KB header limit never reaches Fastify: the socket's answer, read raw.
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const send = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write(request));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+    const answer = (raw: string) => [
+      raw.split('\r\n')[0],
+      JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)),
+    ];
+    const tooLong = await send(
+      `GET /api/regions/search?q=${'%E6%B2%81'.repeat(3000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+    expect(answer(tooLong)).toEqual([
+      'HTTP/1.1 431 Request Header Fields Too Large',
+      { error: { code: 'BAD_REQUEST', message: '请求地址或请求头过长' } },
+    ]);
+    const garbage = await send(`GET /api/regions/search?q=${'沁'.repeat(10)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(answer(garbage)).toEqual([
+      'HTTP/1.1 400 Bad Request',
+      { error: { code: 'BAD_REQUEST', message: '请求格式不正确' } },
+    ]);
   });
 
   it('answers 413 on an oversized body', async () => {
