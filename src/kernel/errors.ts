@@ -42,6 +42,8 @@ export const ERRORS = {
   REPORT_NOT_EDITABLE: { status: 409, message: '该报告已提交或已审核，不能再修改' },
   REPORT_NOT_SUBMITTED: { status: 409, message: '该报告不在待审核状态' },
   REPORT_NOT_APPROVED: { status: 409, message: '只有审核通过的报告才能更正' },
+  REPORT_CORRECTION_OPEN: { status: 409, message: '这份报告已有一份更正在办理中，请在那一份上修改' },
+  REPORT_NOT_LATEST: { status: 409, message: '这份报告已有更新的版本，请更正最新一版' },
   REPORT_SELF_APPROVAL: { status: 403, message: '不能审核自己填报的报告' },
   REPORT_REGION_INVALID: { status: 422, message: '该项目没有分解到这个地区' },
   PHOTO_NOT_IMAGE: { status: 415, message: '只能上传 JPEG、PNG 或 WebP 格式的照片' },

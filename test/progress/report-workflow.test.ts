@@ -149,9 +149,18 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
     const july = history.items.find((r) => r.asOf === '2021-07-31' && r.status === 'approved')!;
     const correction = await correctReport(deps, clerk, july.id, '7月楼栋数统计口径调整');
     expect(correction).toMatchObject({ version: 2, supersedes: july.id, status: 'draft' });
+    // A second correction while the first is open, or of the version it replaces, is refused.
+    await expect(correctReport(deps, clerk, july.id, '再改一次')).rejects.toMatchObject({
+      code: 'REPORT_CORRECTION_OPEN',
+      message: '这份报告已有一份更正在办理中（第 2 版），请在那一份上修改',
+    });
     await editReport(deps, clerk, correction.id, report('2021-07-31', { I1: 10, I2: 300 }));
     await submitReport(deps, clerk, correction.id);
     await approveReport(deps, approver, correction.id);
+    await expect(correctReport(deps, clerk, july.id, '改旧版')).rejects.toMatchObject({
+      code: 'REPORT_NOT_LATEST',
+      message: '这份报告已有更新的版本（第 2 版），请更正最新一版',
+    });
     const after = await projectReports(deps, coordinator, projectId);
     const versions = after.items.filter((r) => r.asOf === '2021-07-31' && r.status === 'approved');
     expect(versions.map((v) => [v.version, v.current, v.values.I1])).toEqual([

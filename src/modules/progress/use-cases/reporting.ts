@@ -257,6 +257,18 @@ export async function correctReport(deps: AppDeps, actor: Actor, reportId: strin
     const versions = (await reportsOfProject(tx, project.id, original.regionCode))
       .map((r) => r.report)
       .filter((r) => r.asOf === original.asOf);
+    // One correction at a time, of the latest version: two open at once let the approver's last
+    // decision lose to the higher version number without a word.
+    const open = versions.find((v) => v.status !== 'approved');
+    if (open)
+      throw new DomainError('REPORT_CORRECTION_OPEN', {
+        message: `这份报告已有一份更正在办理中（第 ${open.version} 版），请在那一份上修改`,
+      });
+    const newer = versions.find((v) => v.version > original.version);
+    if (newer)
+      throw new DomainError('REPORT_NOT_LATEST', {
+        message: `这份报告已有更新的版本（第 ${newer.version} 版），请更正最新一版`,
+      });
     const figures = (await valuesOf(tx, [original.id], project)).get(original.id)!;
     const copy = await insertReport(tx, {
       projectId: project.id,
