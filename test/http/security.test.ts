@@ -127,6 +127,20 @@ describe.each(testDatabaseKinds())('HTTP security on $name', (kind) => {
     expect(weak.json().error.message).toContain('密码至少 10 位');
   });
 
+  it('searches regions for what was typed, % and _ included, not for everything', async () => {
+    const search = async (q: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/regions/search?q=${encodeURIComponent(q)}`,
+          headers: as(admin, false),
+        })
+      ).json();
+    expect(await search('%')).toEqual({ items: [] });
+    expect(await search('_')).toEqual({ items: [] });
+    expect((await search('沁水')).items.map((r: { code: string }) => r.code)).toContain('140521');
+  });
+
   it('answers a change that names nothing to change with 422, not 500', async () => {
     const unit = (await post('/api/units', as(admin), { ...newUnit(), name: '医疗保障局' })).json();
     for (const payload of [{}, { regionCode: '140000' }]) {

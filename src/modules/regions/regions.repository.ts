@@ -1,5 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { likePattern, likePrefix } from '../../db/like-pattern';
 import { regions } from './regions.tables';
 
 export type RegionRow = typeof regions.$inferSelect;
@@ -44,7 +45,7 @@ export async function searchRegions(db: Executor, text: string, limit: number): 
   return db
     .select()
     .from(regions)
-    .where(or(ilike(regions.name, `%${text}%`), like(regions.code, `${text}%`)))
+    .where(or(ilike(regions.name, likePattern(text)), like(regions.code, likePrefix(text))))
     .orderBy(asc(regions.code))
     .limit(limit);
 }
