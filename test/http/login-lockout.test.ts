@@ -47,4 +47,15 @@ describe('login abuse', () => {
     const known = await attempt('deputy.qinshui', 'Whatever#2023', '10.3.0.2');
     expect(unknown.json()).toEqual(known.json());
   });
+
+  it('does not say it through the lock-out either: a name no one has locks after as many failures', async () => {
+    const answers = async (username: string, from: number) => {
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++)
+        codes.push((await attempt(username, 'wrong-password', `10.4.${from}.${i}`)).statusCode);
+      return codes;
+    };
+    expect(await answers('no.such.clerk', 1)).toEqual(await answers('zjj.approver', 2));
+    expect(await answers('NO.SUCH.CLERK ', 3)).toEqual([429, 429, 429, 429, 429, 429]);
+  });
 });

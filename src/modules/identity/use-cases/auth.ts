@@ -20,6 +20,28 @@ export interface LoginInput {
 }
 
 /** Checks the password (with lock-out) and opens a session; the audit log sees failures and unlocks. */
+/**
+ * Failed logins of names that are no account, in memory (a restart forgets them, as it would a
+ * probe): the oldest are let go past 10,000 names so that a flood of invented names costs nothing.
+ */
+class UnknownNameLockout {
+  private readonly states = new Map<string, { failedLogins: number; lockedUntil: Date | null }>();
+
+  /** Counts one more failure; true when the name is now locked. */
+  fail(username: string, now: Date, policy: { threshold: number; minutes: number }): boolean {
+    const key = username.trim().toLowerCase();
+    const state = this.states.get(key) ?? { failedLogins: 0, lockedUntil: null };
+    if (isLocked(state, now)) return true;
+    const next = lockAfterFailure(state, now, policy);
+    this.states.delete(key);
+    this.states.set(key, next);
+    if (this.states.size > 10_000) this.states.delete(this.states.keys().next().value!);
+    return next.lockedUntil !== null;
+  }
+}
+
+const unknownNames = new UnknownNameLockout();
+
 export async function login(
   deps: AppDeps,
   input: LoginInput,
@@ -28,7 +50,11 @@ export async function login(
   const user = await findUserByUsername(deps.db, input.username);
   if (!user) {
     await verifyPassword(DUMMY_HASH, input.password);
-    throw new DomainError('INVALID_CREDENTIALS');
+    // A name no one has locks like an account does, or the lock-out would tell which names exist.
+    const policy = { threshold: deps.config.lockoutThreshold, minutes: deps.config.lockoutMinutes };
+    throw new DomainError(
+      unknownNames.fail(input.username, now, policy) ? 'ACCOUNT_LOCKED' : 'INVALID_CREDENTIALS',
+    );
   }
   if (isLocked(user, now)) throw new DomainError('ACCOUNT_LOCKED');
   const ok = await verifyPassword(user.passwordHash, input.password);
