@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffPhotoType, stripPhotoMetadata } from './photo.rules';
+import { photoTypeOf, sniffPhotoType, stripPhotoMetadata } from './photo.rules';
 
 const bytes = (...parts: Array<number[] | string>) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -34,6 +34,33 @@ describe('photo type', () => {
     expect(sniffPhotoType(bytes('RIFF', [0, 0, 0, 0], 'WEBP'))).toBe('image/webp');
     expect(sniffPhotoType(bytes('%PDF-1.7'))).toBeNull();
     expect(sniffPhotoType(bytes('<script>'))).toBeNull();
+  });
+});
+
+describe('a photo whose bytes hold together', () => {
+  it('takes a JPEG whose segments lead to image data and an end, a PNG from IHDR to IEND, a WebP image', () => {
+    const jpeg = bytes([0xff, 0xd8], segment(0xe0, 'JFIF\0'), segment(0xda, 'x'), 'PIXELS', [0xff, 0xd9]);
+    expect(photoTypeOf(jpeg)).toBe('image/jpeg');
+    const png = bytes(
+      [0x89],
+      'PNG',
+      [0x0d, 0x0a, 0x1a, 0x0a],
+      pngChunk('IHDR', 'abcdefghijklm'),
+      pngChunk('IEND', ''),
+    );
+    expect(photoTypeOf(png)).toBe('image/png');
+    const webp = bytes('RIFF', [12, 0, 0, 0], 'WEBP', 'VP8L', [0, 0, 0, 0]);
+    expect(photoTypeOf(webp)).toBe('image/webp');
+  });
+
+  it('refuses what only starts like one', () => {
+    expect(photoTypeOf(bytes([0xff, 0xd8, 0xff, 0xe0], 'garbage'))).toBeNull();
+    expect(
+      photoTypeOf(bytes([0xff, 0xd8], segment(0xe0, 'JFIF\0'), segment(0xda, 'x'), 'cut off')),
+    ).toBeNull();
+    expect(photoTypeOf(bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a], pngChunk('tEXt', 'hi')))).toBeNull();
+    expect(photoTypeOf(bytes('RIFF', [0, 0, 0, 1], 'WEBP', 'JUNK', [0, 0, 0, 0]))).toBeNull();
+    expect(photoTypeOf(bytes('%PDF-1.7'))).toBeNull();
   });
 });
 

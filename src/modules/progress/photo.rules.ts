@@ -16,6 +16,54 @@ export function sniffPhotoType(bytes: Uint8Array): PhotoType | null {
   return null;
 }
 
+/**
+ * The photo's type when its bytes hold together as that format: a JPEG's segments lead to its image
+ * data and an end, a PNG's chunks run from IHDR to IEND, a WebP's first chunk is an image. The first
+ * bytes alone would take "\xFF\xD8\xFF garbage" for a photo and serve it as one.
+ */
+export function photoTypeOf(bytes: Uint8Array): PhotoType | null {
+  const type = sniffPhotoType(bytes);
+  if (type === 'image/jpeg') return jpegHoldsTogether(bytes) ? type : null;
+  if (type === 'image/png') return pngHoldsTogether(bytes) ? type : null;
+  if (type === 'image/webp') return webpHoldsTogether(bytes) ? type : null;
+  return null;
+}
+
+function jpegHoldsTogether(bytes: Uint8Array): boolean {
+  let at = 2;
+  while (at + 4 <= bytes.length) {
+    if (bytes[at] !== 0xff) return false;
+    const marker = bytes[at + 1]!;
+    if (marker === 0xda) {
+      // The scan runs to the end-of-image marker.
+      for (let i = bytes.length - 2; i > at; i--) if (bytes[i] === 0xff && bytes[i + 1] === 0xd9) return true;
+      return false;
+    }
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    if (length < 2) return false;
+    at += 2 + length;
+  }
+  return false;
+}
+
+function pngHoldsTogether(bytes: Uint8Array): boolean {
+  let at = 8;
+  let first = true;
+  while (at + 12 <= bytes.length) {
+    const type = ascii(bytes, at + 4, 4);
+    if (first && type !== 'IHDR') return false;
+    first = false;
+    at += 12 + readUint32BE(bytes, at);
+    if (type === 'IEND') return at <= bytes.length;
+  }
+  return false;
+}
+
+function webpHoldsTogether(bytes: Uint8Array): boolean {
+  if (bytes.length < 20 || readUint32LE(bytes, 4) + 8 > bytes.length + 1) return false;
+  return ['VP8 ', 'VP8L', 'VP8X'].includes(ascii(bytes, 12, 4));
+}
+
 function ascii(bytes: Uint8Array, at: number, length: number): string {
   return String.fromCharCode(...bytes.subarray(at, at + length));
 }

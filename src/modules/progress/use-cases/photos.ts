@@ -5,7 +5,7 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { can } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
-import { PHOTO_MAX_BYTES, sniffPhotoType, stripPhotoMetadata } from '../photo.rules';
+import { PHOTO_MAX_BYTES, photoTypeOf, stripPhotoMetadata } from '../photo.rules';
 import { mayDecide } from '../progress.policy';
 import { progressReports, reportPhotos } from '../progress.tables';
 import { isEditable, type ReportStatus } from '../reporting.rules';
@@ -15,7 +15,7 @@ const photoUrl = (id: string) => `/api/photos/${id}`;
 /** Adds a photo to a draft or returned report: checked by its bytes, stripped of metadata. */
 export async function addPhoto(deps: AppDeps, actor: Actor, reportId: string, upload: Buffer) {
   if (upload.length > PHOTO_MAX_BYTES) throw new DomainError('PHOTO_TOO_LARGE');
-  const type = sniffPhotoType(upload);
+  const type = photoTypeOf(upload);
   if (!type) throw new DomainError('PHOTO_NOT_IMAGE', { field: 'photo' });
   const clean = Buffer.from(stripPhotoMetadata(upload, type));
   return writeTransaction(deps.db, actor, async (tx) => {

@@ -5,12 +5,7 @@ import { writeTransaction } from '../../../db/transaction';
 import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import type { AppDeps } from '../../../server/deps';
-import {
-  PHOTO_MAX_BYTES,
-  type PhotoType,
-  sniffPhotoType,
-  stripPhotoMetadata,
-} from '../../progress/photo.rules';
+import { PHOTO_MAX_BYTES, type PhotoType, photoTypeOf, stripPhotoMetadata } from '../../progress/photo.rules';
 import { cachedWindow } from '../intake-limits';
 import { intakeOf, phoneLimitReached, type SuggestionIntake } from '../suggestion-intake';
 import { CHANNEL_LABELS, type Channel, trackingCode } from '../suggestion-sheet.rules';
@@ -49,7 +44,7 @@ export interface CheckedPhoto {
 /** A photo is checked by its bytes, not its name, and loses its location metadata before it is kept. */
 export function checkPhoto(upload: Buffer): CheckedPhoto {
   if (upload.length > PHOTO_MAX_BYTES) throw new DomainError('PHOTO_TOO_LARGE', { field: 'photo' });
-  const type = sniffPhotoType(upload);
+  const type = photoTypeOf(upload);
   if (!type) throw new DomainError('PHOTO_NOT_IMAGE', { field: 'photo' });
   return { contentType: type, bytes: Buffer.from(stripPhotoMetadata(upload, type)) };
 }
