@@ -45,6 +45,8 @@ export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   if (error instanceof z.ZodError) return validationError(error, 'body');
   const fastifyError = error as Partial<FastifyError>;
+  if (fastifyError.code === 'FST_FILES_LIMIT')
+    return new DomainError('PAYLOAD_TOO_LARGE', { field: 'photo', message: '只能附一张照片' });
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return new DomainError(mapped);
   const status = fastifyError.statusCode ?? 500;

@@ -8,7 +8,7 @@ import { isIsoDate } from '../modules/progress/schedule.rules';
 
 /** A region a plan year belongs to: a county or above (6 digits) or a township (9). */
 export const planRegionCode = (message = '行政区划代码不正确') =>
-  z.string().regex(/^(\d{6}|\d{9})$/, message);
+  z.string(message).regex(/^(\d{6}|\d{9})$/, message);
 
 export const planYear = (message = '年度应为 2000 至 2100 之间的整数') =>
   z.coerce.number(message).int(message).min(2000, message).max(2100, message);

@@ -141,6 +141,23 @@ describe('a resident on the public page', () => {
     };
     const good = await submitForm(fields, jpeg);
     expect(good.statusCode).toBe(201);
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const name of ['a.jpg', 'b.jpg']) form.append('photo', new Blob([new Uint8Array(jpeg)]), name);
+    const two = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/suggestions',
+      payload: form,
+      remoteAddress: '10.1.9.9',
+    });
+    expect(two.statusCode).toBe(413);
+    expect(two.json().error).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      field: 'photo',
+      message: '只能附一张照片',
+    });
+    const noRegion = await submit({ year: openYear, text: '建议修路' });
+    expect(noRegion.json().error).toMatchObject({ field: 'region', message: '请选择地区' });
     const notImage = await submitForm(fields, Buffer.from('%PDF-1.7 not a photo'));
     expect(notImage.statusCode).toBe(415);
     expect(notImage.json().error).toMatchObject({ code: 'PHOTO_NOT_IMAGE', field: 'photo' });
