@@ -59,6 +59,16 @@ describe.each(testDatabaseKinds())('the monthly report on $name', (kind) => {
   it('goes draft → submitted → returned → corrected → approved, by a clerk and a different approver', async () => {
     const draft = await draftReport(deps, clerk, projectId, report('2021-07-31', { I1: 10, I2: 300 }));
     expect(draft.status).toBe('draft');
+    // A draft is its unit's work in progress: another department and a deputy do not see it.
+    const deputy = await actorOf(database.db, 'deputy.qinshui');
+    const seenBy = async (actor: Actor) =>
+      (await projectReports(deps, actor, projectId)).items.some((r) => r.id === draft.id);
+    expect([await seenBy(clerk), await seenBy(approver), await seenBy(coordinator)]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([await seenBy(otherClerk), await seenBy(deputy)]).toEqual([false, false]);
     expect((await submitReport(deps, clerk, draft.id)).status).toBe('submitted');
     expect((await approvalQueue(deps, approver)).items.map((r) => r.id)).toContain(draft.id);
     const returned = await returnReport(deps, approver, draft.id, '楼栋数与现场核查不符');

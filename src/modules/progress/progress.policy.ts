@@ -54,3 +54,17 @@ export function mayReadProject(
 export function mayManageProjects(actor: Actor, regionCode: string): boolean {
   return can(actor, 'plan.manage', { regionCode });
 }
+
+/**
+ * A report still being written (a draft, or one sent back to be redone) is its unit's work in
+ * progress: its clerks and approvers and the region's coordinator see it; other departments, deputies
+ * and superior viewers see reports once they are submitted.
+ */
+export function maySeeReport(
+  actor: Actor,
+  report: { status: string; regionCode: string; unitId: string | null },
+): boolean {
+  if (report.status !== 'draft' && report.status !== 'returned') return true;
+  const scope = { regionCode: report.regionCode, unitId: report.unitId };
+  return can(actor, 'record.write', scope) || can(actor, 'record.approve', scope);
+}

@@ -5,7 +5,7 @@ import type { Actor } from '../../../kernel/actor';
 import { DomainError } from '../../../kernel/errors';
 import { scopesFor } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
-import { mayDecide, mayReadProject, reportingUnit } from '../progress.policy';
+import { mayDecide, mayReadProject, maySeeReport, reportingUnit } from '../progress.policy';
 import type { Quantity } from '../quantity.rules';
 import { baselineByRef, findProjectContext, submissionContext } from '../report-context.repository';
 import {
@@ -296,7 +296,7 @@ export async function correctReport(deps: AppDeps, actor: Actor, reportId: strin
 export async function projectReports(deps: AppDeps, actor: Actor, projectId: string) {
   const project = await projectOrThrow(deps.db, projectId);
   if (!mayReadProject(actor, project)) throw new DomainError('OUT_OF_SCOPE');
-  const rows = await reportsOfProject(deps.db, projectId);
+  const rows = (await reportsOfProject(deps.db, projectId)).filter((r) => maySeeReport(actor, r.report));
   const figures = await valuesOf(
     deps.db,
     rows.map((r) => r.report.id),
