@@ -174,18 +174,17 @@ describe.each(testDatabaseKinds())('the year-end report on $name', (kind) => {
     await answerSurvey(onDay, first!.id, { rating: '满意', phone: '13903561234' });
     await answerSurvey(onDay, first!.id, { rating: '不满意', phone: '13903561235' });
 
-    const bulletin = String(
-      (
-        await renderBulletin(deps, coordinator, {
-          regionCode: QINSHUI,
-          year: 2023,
-          asOf: '2023-08-25',
-          format: 'md',
-        })
-      ).body,
-    );
+    const bulletinOn = async (asOf: string) =>
+      String(
+        (await renderBulletin(deps, coordinator, { regionCode: QINSHUI, year: 2023, asOf, format: 'md' }))
+          .body,
+      );
+    // A bulletin dated before the count does not tell of it, whenever it is printed.
+    expect(await bulletinOn('2023-08-25')).not.toContain('满意度测评');
+    expect(await bulletinOn('2023-12-31')).not.toContain('满意度测评');
+    const bulletin = await bulletinOn('2024-01-31');
     const n = session.projects.length;
-    // After the twelve projects and the demo's 督办情况 (its orders were issued by 25 August).
+    // After the twelve projects and the demo's 督办情况.
     expect(bulletin).toContain('## 十三、督办情况');
     expect(bulletin).toContain('## 十四、满意度测评\n\n### （一）人大代表满意度测评');
     expect(bulletin).toContain('2024年1月16日，2023年民生实事项目满意度测评应到代表5人，收回测评票4张。');
@@ -203,7 +202,7 @@ describe.each(testDatabaseKinds())('the year-end report on $name', (kind) => {
           await renderBulletin(deps, coordinator, {
             regionCode: QINSHUI,
             year: 2023,
-            asOf: '2023-08-25',
+            asOf: '2024-01-31',
             format: 'json',
           })
         ).body,
@@ -221,7 +220,7 @@ describe.each(testDatabaseKinds())('the year-end report on $name', (kind) => {
         await renderBulletin(deps, coordinator, {
           regionCode: QINSHUI,
           year: 2023,
-          asOf: '2023-08-25',
+          asOf: '2024-01-31',
           format: 'xlsx',
         })
       ).body as unknown as ArrayBuffer,

@@ -183,6 +183,16 @@ export function hasSatisfactionResults(section: SatisfactionSection): boolean {
   return section.session !== null || section.regions.some((r) => r.sessionCounted || r.survey.total > 0);
 }
 
+/**
+ * Whether a bulletin dated `asOf` may speak of the results: the deputies' count once it closed, and
+ * without one, the residents' ratings once the plan period is over. A bulletin of 31 December does not
+ * tell of a vote held the next February.
+ */
+export function ratedBy(section: SatisfactionSection, periodEnd: string, asOf: string): boolean {
+  const date = section.session?.date;
+  return date ? date <= asOf : periodEnd <= asOf;
+}
+
 export function formatRate(rate: number | null): string {
   return rate === null ? '—' : `${rate}%`;
 }

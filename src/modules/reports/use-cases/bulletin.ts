@@ -7,7 +7,7 @@ import { loadPlanDocument, resolveLightRule } from '../../progress';
 import { supervisionAsOf } from '../../supervision';
 import { assessPlan } from '../bulletin.rules';
 import { bulletinMarkdown } from '../bulletin-text.rules';
-import { hasSatisfactionResults, satisfactionMarkdown } from '../satisfaction.rules';
+import { hasSatisfactionResults, ratedBy, satisfactionMarkdown } from '../satisfaction.rules';
 import { supervisionMarkdown } from '../supervision-text.rules';
 import { loadSatisfaction } from './satisfaction';
 
@@ -35,9 +35,10 @@ export async function renderBulletin(
   const planYear = await findPlanYear(deps.db, input.regionCode, input.year);
   const rule = planYear?.lightRule ? resolveLightRule(planYear.lightRule) : undefined;
   const assessment = assessPlan(plan, input.asOf, rule?.ok ? { lightRule: rule.rule } : {});
-  // The plan year's satisfaction results, once there are any (rated after the year, dated in the text).
+  // The plan year's satisfaction results, once there are any by the bulletin's date: the deputies'
+  // count once it closed, residents' ratings once the plan period is over.
   const satisfaction = await loadSatisfaction(deps, actor, input.regionCode, input.year);
-  const rated = hasSatisfactionResults(satisfaction);
+  const rated = hasSatisfactionResults(satisfaction) && ratedBy(satisfaction, plan.period.end, input.asOf);
   // 督办 as it stood on the bulletin's date: what was issued by then, judged on that day.
   const supervision = await supervisionAsOf(deps.db, input.regionCode, input.year, input.asOf);
   const text = () =>
@@ -69,7 +70,10 @@ export async function renderBulletin(
     }
     case 'xlsx': {
       const { bulletinXlsx } = await import('../bulletin-xlsx');
-      return { body: await bulletinXlsx(assessment, plan, satisfaction, supervision), contentType };
+      return {
+        body: await bulletinXlsx(assessment, plan, rated ? satisfaction : undefined, supervision),
+        contentType,
+      };
     }
   }
 }
