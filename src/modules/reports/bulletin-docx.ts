@@ -1,8 +1,11 @@
 import {
   AlignmentType,
   Document,
+  Footer,
   HeadingLevel,
+  LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -80,7 +83,8 @@ export async function bulletinDocx(markdown: string): Promise<Buffer> {
       children.push(
         new Paragraph({
           indent: { firstLine: 640 },
-          spacing: { line: 560 },
+          // 28 pt exactly, as 公文 body text is set (without the rule Word reads 560 as 2.33 lines).
+          spacing: { line: 560, lineRule: LineRuleType.EXACT },
           children: [new TextRun({ text: line, font: BODY_FONT, size: BODY_SIZE })],
         }),
       );
@@ -94,6 +98,19 @@ export async function bulletinDocx(markdown: string): Promise<Buffer> {
       {
         // A4 with the 公文 margins: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right (in twips).
         properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
+        // 公文 page numbers: 4号 半角 digits between dashes, centred at the foot.
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: 'SimSun', size: 28 }),
+                ],
+              }),
+            ],
+          }),
+        },
         children,
       },
     ],
@@ -137,17 +154,26 @@ function table(block: string[]): Table {
 }
 
 /**
- * Columns as wide as their longest text (a Chinese character counts double, within bounds), so 序号
- * stays narrow, three digits never wrap and a project's name gets the room; Word and LibreOffice both
- * read the grid.
+ * Each column first gets what its longest short cell needs on one line (a number, 已完成目标任务,
+ * 4200万元: up to twelve characters), then the room left goes to the columns of long text (a project's
+ * name) in proportion to how much more they hold. Only a table too wide for even that is scaled down.
+ * Word and LibreOffice both read the grid.
  */
 function columnWidths(rows: string[][]): number[] {
   const count = Math.max(...rows.map((r) => r.length));
+  // In 五号 half-characters: a Chinese character is two, a digit or letter a little over one.
   const span = (text: string) =>
-    [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : ch === '%' ? 2.4 : 1.6), 0);
-  const weights = Array.from({ length: count }, (_, c) =>
-    Math.min(26, Math.max(8, ...rows.map((r) => span(r[c] ?? '')))),
+    [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : ch === '%' ? 2.4 : 1.4), 0);
+  const longest = Array.from({ length: count }, (_, c) => Math.max(2, ...rows.map((r) => span(r[c] ?? ''))));
+  const HALF_CHAR = 105; // twips
+  const PADDING = 300; // the cell's own margins, and a little air
+  const must = longest.map((w) => Math.min(w, 24) * HALF_CHAR + PADDING);
+  const mustTotal = must.reduce((a, b) => a + b, 0);
+  if (mustTotal >= TEXT_WIDTH) return must.map((w) => Math.floor((TEXT_WIDTH * w) / mustTotal));
+  const extra = longest.map((w) => Math.max(0, w - 24));
+  const extraTotal = extra.reduce((a, b) => a + b, 0);
+  const room = TEXT_WIDTH - mustTotal;
+  return must.map((w, c) =>
+    Math.floor(w + (extraTotal > 0 ? (room * extra[c]!) / extraTotal : room / count)),
   );
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
 }
