@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds())('report year-end command on $name', COMMAND_T
     expect(result.code).toBe(0);
     expect(result.out.startsWith('# 沁水县2022年民生实事办理情况报告\n')).toBe(true);
     expect(result.out).toContain('2022年，沁水县12件民生实事全部完成全年目标任务。');
-    expect(result.out).toContain('本年度未通过平台征集群众建议。');
+    expect(result.out).toContain('本年度群众建议未通过本平台征集。');
     expect(result.out).toContain(`2023年2月21日，${DEMO_EVALUATION_TITLE}应到代表150人，收回测评票142张。`);
     expect(result.out).toContain('12件民生实事项目中，测评结果为满意11件，基本满意1件。');
   });
@@ -75,7 +75,7 @@ describe.each(testDatabaseKinds())('report year-end command on $name', COMMAND_T
     const result = await run('report', 'year-end', '--region', '140521', '--year', '2024', '--format', 'md');
     expect(result.code).toBe(0);
     expect(result.out).toContain('沁水县暂无民生实事项目。');
-    expect(result.out).toContain('本年度未通过平台征集群众建议。本年度尚未谋划候选项目。');
+    expect(result.out).toContain('本年度群众建议未通过本平台征集。本年度尚未谋划候选项目。');
     expect(result.out).toContain('2024年度民生实事项目尚未开展满意度测评');
   });
 

@@ -77,8 +77,8 @@ describe('funnelParagraph', () => {
 
   it('says plainly that nothing was asked or drafted here', () => {
     expect(funnelParagraph({ ...none, projects: 12 })).toBe(
-      '本年度未通过平台征集群众建议。项目谋划、比选和票决未在平台登记，本年度12件民生实事项目由计划导入。',
+      '本年度群众建议未通过本平台征集。本年度民生实事项目共12件，按年度计划组织实施。',
     );
-    expect(funnelParagraph(none)).toBe('本年度未通过平台征集群众建议。本年度尚未谋划候选项目。');
+    expect(funnelParagraph(none)).toBe('本年度群众建议未通过本平台征集。本年度尚未谋划候选项目。');
   });
 });

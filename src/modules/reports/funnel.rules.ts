@@ -42,7 +42,7 @@ export function funnelSteps(f: FunnelCounts): FunnelStep[] {
 export function funnelParagraph(f: FunnelCounts): string {
   const sentences: string[] = [];
   if (f.suggestions === 0) {
-    sentences.push('本年度未通过平台征集群众建议。');
+    sentences.push('本年度群众建议未通过本平台征集。');
   } else {
     const answered =
       f.answered === 0 ? '尚未答复' : f.answered >= f.groups ? '已逐组公开答复' : `已公开答复${f.answered}组`;
@@ -53,7 +53,7 @@ export function funnelParagraph(f: FunnelCounts): string {
   if (f.candidates === 0) {
     sentences.push(
       f.projects > 0
-        ? `项目谋划、比选和票决未在平台登记，本年度${f.projects}件民生实事项目由计划导入。`
+        ? `本年度民生实事项目共${f.projects}件，按年度计划组织实施。`
         : '本年度尚未谋划候选项目。',
     );
   } else {

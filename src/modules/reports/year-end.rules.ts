@@ -149,12 +149,15 @@ export function yearEndMarkdown(input: YearEndInput): string {
         if (doc && assessed) lines.push('', projectParagraph(ctx, n + 1, assessed, doc));
       });
   });
-  lines.push('', '## 二、群众参与', '', funnelParagraph(report.funnel), '');
-  lines.push(
-    '| 环节 | 数量 |',
-    '|---|---|',
-    ...report.funnel.steps.map((s) => `| ${s.label} | ${s.value} |`),
-  );
+  lines.push('', '## 二、群众参与', '', funnelParagraph(report.funnel));
+  // A table of zeros says nothing a sentence has not said.
+  if (report.funnel.steps.some((s) => s.value > 0))
+    lines.push(
+      '',
+      '| 环节 | 数量 |',
+      '|---|---|',
+      ...report.funnel.steps.map((s) => `| ${s.label} | ${s.value} |`),
+    );
   lines.push('', ...satisfactionMarkdown(report.satisfaction, 3, report.year));
   if (report.supervision) lines.push('', ...supervisionMarkdown(report.supervision, 4, report.year));
   if (report.projects.length > 0) lines.push('', ...summaryTable(report));
