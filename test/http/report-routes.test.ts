@@ -56,8 +56,11 @@ describe('the year-end report over HTTP', () => {
     });
   });
 
-  it('carries the satisfaction section in the 2022 bulletin, since that year is rated', async () => {
-    const response = await get('/api/plan-years/140521/2022/bulletin?asOf=2022-12-31&format=md', coordinator);
+  it('carries the satisfaction section in the 2022 bulletin once that year is rated, not before', async () => {
+    // The demo's deputies rated 2022 on 21 February 2023.
+    const yearEnd = await get('/api/plan-years/140521/2022/bulletin?asOf=2022-12-31&format=md', coordinator);
+    expect(yearEnd.body).not.toContain('满意度测评');
+    const response = await get('/api/plan-years/140521/2022/bulletin?asOf=2023-02-28&format=md', coordinator);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('## 十三、满意度测评');
     expect(response.body).toContain('12件民生实事项目中，测评结果为满意11件，基本满意1件。');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import henan from '../progress/henan-2023.plan.fixture.json';
+import { LIGHT_PRESETS } from '../progress/lights.rules';
 import { type PlanDocument, type PlanProject, parsePlanDocument } from '../progress/plan-format.schema';
 import { assessPlan } from './bulletin.rules';
 import {
   bulletinMarkdown,
+  bulletinTitle,
   chineseNumeral,
   entitlementWord,
   longDate,
@@ -147,7 +149,7 @@ describe('the opening summary', () => {
       counted('P4', 50),
     ]);
     expect(text(p, '2023-08-29')).toContain(
-      '截至8月29日，4件民生实事中有1件进度滞后于序时进度，需加快推进。' +
+      '截至8月29日，4件民生实事中有1件进度滞后（落后于序时进度或计划进度），需加快推进。' +
         '其中，3件已提前完成全年目标任务（1件超额完成、1件实现全覆盖、1件实现应补尽补），1件进度滞后。',
     );
   });
@@ -162,7 +164,7 @@ describe('the opening summary', () => {
   it('names severe delays', () => {
     const p = document([counted('P1', 10)]);
     expect(text(p, '2023-08-25')).toContain(
-      '截至8月25日，1件民生实事中有1件进度滞后于序时进度，需加快推进。其中，1件进度严重滞后。',
+      '截至8月25日，1件民生实事中有1件进度滞后（落后于序时进度或计划进度），需加快推进。其中，1件进度严重滞后。',
     );
   });
 
@@ -190,6 +192,33 @@ describe('the opening summary', () => {
     expect(text(document([]), '2023-08-25').split('\n')[0]).toBe('# 2023年山西省民生实事进展情况通报');
     expect(text(document([], '2023年省政府12件民生实事'), '2023-08-25').split('\n')[0]).toBe(
       '# 2023年省政府12件民生实事进展情况通报',
+    );
+  });
+
+  it('puts a note the title ends with on a line of its own, and never says 完成情况进展情况通报', () => {
+    expect(bulletinTitle('沁水县2023年民生实事（演示：1-10月进度为模拟数据）')).toEqual({
+      heading: '沁水县2023年民生实事进展情况通报',
+      note: '（演示：1-10月进度为模拟数据）',
+    });
+    expect(bulletinTitle('沁水县2022年12件民生实事完成情况')).toEqual({
+      heading: '沁水县2022年12件民生实事进展情况通报',
+      note: null,
+    });
+    const lines = text(document([], '吉林省民生实事（演示）'), '2023-08-25').split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      '# 吉林省民生实事进展情况通报',
+      '',
+      '（演示）',
+      '',
+      '（截至2023年8月25日，序时进度64.93%）',
+    ]);
+  });
+
+  it('says the light rule after the summary when a project in progress carries a light', () => {
+    const p = document([counted('P1', 10)]);
+    const withRule = bulletinMarkdown(assessPlan(p, '2023-08-25'), p, { lightRule: LIGHT_PRESETS.yinchuan });
+    expect(withRule).toContain(
+      '需加快推进。其中，1件进度严重滞后。\n\n亮灯规则：已完成的亮绿灯，落后序时进度超过30个百分点的亮红灯，',
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   type ProjectStatus,
 } from '../progress/assessment.rules';
 import { DEFAULT_PERCENT_TARGET } from '../progress/indicator.rules';
+import type { LightRule } from '../progress/lights.rules';
 import { LIGHT_LABELS } from '../progress/lights.rules';
 import type { PlanDocument, PlanIndicator, PlanProject } from '../progress/plan-format.schema';
 import {
@@ -18,6 +19,7 @@ import {
   sumNumbers,
 } from '../progress/quantity.rules';
 import type { BulletinIndicator, BulletinProject, PlanAssessment } from './bulletin.rules';
+import { lightRuleSentence } from './lights-text.rules';
 import { oneLine, tableCell } from './markdown.rules';
 
 /**
@@ -30,6 +32,8 @@ export interface BulletinTextOptions {
   rateDecimals?: number;
   /** Sections after the projects' (满意度测评), given the numeral they start at. */
   moreSections?: (numeral: number) => string[];
+  /** The rule the lights were given by, said after the summary (lights-text.rules). */
+  lightRule?: LightRule;
 }
 
 export function bulletinMarkdown(
@@ -38,14 +42,17 @@ export function bulletinMarkdown(
   options: BulletinTextOptions = {},
 ): string {
   const ctx: TextContext = { plan, assessment, decimals: options.rateDecimals ?? 2 };
-  const title = plan.title ?? `${plan.year}年${plan.region.name}民生实事`;
+  const { heading, note } = bulletinTitle(plan.title ?? `${plan.year}年${plan.region.name}民生实事`);
   const lines = [
-    `# ${title}进展情况通报`,
+    `# ${heading}`,
     '',
+    ...(note ? [note, ''] : []),
     `（截至${longDate(assessment.asOf)}，序时进度${percent(assessment.elapsed, ctx.decimals)}）`,
     '',
     summary(ctx),
   ];
+  const anyLight = assessment.projects.some((p) => !p.completedAs);
+  if (options.lightRule && anyLight) lines.push('', lightRuleSentence(options.lightRule));
   assessment.projects.forEach((p, i) => {
     const project = plan.projects.find((x) => x.ref === p.ref);
     if (project) lines.push('', ...projectSection(ctx, i + 1, p, project));
@@ -54,6 +61,16 @@ export function bulletinMarkdown(
   if (more.length) lines.push('', ...more);
   if (assessment.projects.length > 0) lines.push('', ...table(ctx));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * "沁水县2023年民生实事（演示：…）" → 沁水县2023年民生实事进展情况通报, with its note on a line of its
+ * own; a plan titled "…完成情况" does not become "…完成情况进展情况通报".
+ */
+export function bulletinTitle(title: string): { heading: string; note: string | null } {
+  const match = /^(.*?)(（[^（）]*）)?$/u.exec(title.trim())!;
+  const name = match[1]!.replace(/(完成情况|进展情况|情况)$/u, '');
+  return { heading: `${name}进展情况通报`, note: match[2] ?? null };
 }
 
 export interface TextContext {
@@ -95,7 +112,7 @@ function summary(ctx: TextContext): string {
   const inProgress = a.projects.filter((p) => p.status !== 'completed');
   const overall =
     a.lagging > 0
-      ? `${a.total}件民生实事中有${a.lagging}件进度滞后于序时进度，需加快推进`
+      ? `${a.total}件民生实事中有${a.lagging}件进度滞后（落后于序时进度或计划进度），需加快推进`
       : inProgress.every((p) => p.status === 'ahead')
         ? `${a.total}件民生实事总体进度好于预期、快于序时进度`
         : `${a.total}件民生实事总体进度基本符合序时进度`;

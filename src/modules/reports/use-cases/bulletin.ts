@@ -4,6 +4,7 @@ import { can } from '../../../kernel/policy';
 import type { AppDeps } from '../../../server/deps';
 import { findPlanYear } from '../../plans';
 import { loadPlanDocument, resolveLightRule } from '../../progress';
+import { DEFAULT_LIGHT_RULE } from '../../progress/lights.rules';
 import { supervisionAsOf } from '../../supervision';
 import { assessPlan } from '../bulletin.rules';
 import { bulletinMarkdown } from '../bulletin-text.rules';
@@ -43,6 +44,7 @@ export async function renderBulletin(
   const supervision = await supervisionAsOf(deps.db, input.regionCode, input.year, input.asOf);
   const text = () =>
     bulletinMarkdown(assessment, plan, {
+      lightRule: rule?.ok ? rule.rule : DEFAULT_LIGHT_RULE,
       moreSections: (n) => {
         const sections: string[][] = [];
         if (supervision) sections.push(supervisionMarkdown(supervision, n, plan.year));
