@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { formatYuanChinese } from '../../kernel/money';
+import { printOnA4 } from '../../kernel/spreadsheet';
 import { COMPLETED_AS_LABELS, PROJECT_STATUS_LABELS } from '../progress/assessment.rules';
 import { INDICATOR_KIND_LABELS } from '../progress/indicator.rules';
 import { LIGHT_LABELS, type Light } from '../progress/lights.rules';
@@ -122,13 +123,8 @@ export async function bulletinXlsx(
       };
     });
   });
-  sheet.pageSetup = {
-    orientation: 'landscape',
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
+  // Landscape, one page wide, the column header on every page and the page number at the foot.
+  printOnA4(sheet, { orientation: 'landscape', titleRows: '3:3' });
   const planTitle = plan.title ?? `${plan.year}年${plan.region.name}民生实事`;
   if (supervision) addSupervisionSheet(book, supervision, planTitle);
   if (satisfaction && hasSatisfactionResults(satisfaction))

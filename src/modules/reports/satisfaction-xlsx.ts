@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { printOnA4 } from '../../kernel/spreadsheet';
 import { type SatisfactionSection, VERDICTS } from './satisfaction.rules';
 
 /**
@@ -42,14 +43,7 @@ export function finishSheet(sheet: ExcelJS.Worksheet, fromRow: number, repeatRow
       cell.border = GRID;
     });
   });
-  sheet.pageSetup = {
-    orientation: 'landscape',
-    paperSize: 9,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: repeatRows,
-  };
+  printOnA4(sheet, { orientation: 'landscape', titleRows: repeatRows });
 }
 
 const fraction = (rate: number | null) => (rate === null ? '' : rate / 100);

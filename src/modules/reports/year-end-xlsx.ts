@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { rowHeightFor } from '../../kernel/spreadsheet';
 import { COMPLETED_AS_LABELS, PROJECT_STATUS_LABELS } from '../progress/assessment.rules';
 import { addSatisfactionSheets, finishSheet, headerRow, titleRows } from './satisfaction-xlsx';
 import { addSupervisionSheet } from './supervision-xlsx';
@@ -14,7 +15,7 @@ export async function yearEndXlsx(report: YearEndReport): Promise<Buffer> {
   const title = `${report.region.name}${report.year}年民生实事`;
 
   const sheet = book.addWorksheet('完成情况', { views: [{ state: 'frozen', ySplit: 3 }] });
-  const widths = [6, 12, 34, 18, 14, 10, 16, 16, 10];
+  const widths = [6, 10, 30, 16, 22, 10, 16, 16, 10];
   sheet.columns = widths.map((width) => ({ width }));
   titleRows(sheet, widths.length, `${report.title}${report.demo ? '（演示数据）' : ''}`, overall(report));
   sheet.getRow(2).height = 60;
@@ -48,6 +49,11 @@ export async function yearEndXlsx(report: YearEndReport): Promise<Buffer> {
     row.getCell(8).numFmt = '#,##0.00';
     row.getCell(9).numFmt = '0.00%';
     row.alignment = { vertical: 'middle', wrapText: true };
+    // Tall enough for every wrapped line (未完成（进度严重滞后） takes two in its column).
+    row.height = rowHeightFor(
+      [1, 2, 3, 4, 5].map((c) => String(row.getCell(c).value ?? '')),
+      widths,
+    );
   });
   const { planned, done, rate } = report.investment;
   const sum = sheet.addRow([
