@@ -225,12 +225,13 @@ function milestoneClause(
   year: number,
 ): string {
   if (reached >= total) return `${name}：${total}个节点已全部完成`;
+  const done = reached === 0 ? `${total}个节点均未完成` : `${total}个节点中已完成${reached}个`;
   const steps = [...project.milestones].sort((a, b) => a.due.localeCompare(b.due));
   const last = reached > 0 ? steps[reached - 1]?.text : undefined;
   const next = steps[reached];
   const lastText = last ? `（最近完成：${last}）` : '';
   const nextText = next ? `，下一节点：${shortDate(next.due, year)}${next.text ?? ''}` : '';
-  return `${name}：已完成${reached}/${total}个节点${lastText}${nextText}`;
+  return `${name}：${done}${lastText}${nextText}`;
 }
 
 export function moneyLine(ctx: TextContext, project: PlanProject): string {
