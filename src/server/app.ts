@@ -43,6 +43,13 @@ declare module 'fastify' {
 }
 
 z.config(z.locales.zhCN());
+// zhCN words 1e309 (Infinity) as 期望 数字，实际接收 数字; say what is wrong with it instead.
+z.config({
+  customError: (issue) =>
+    issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number'
+      ? '数值超出范围'
+      : undefined,
+});
 
 export interface BuildOptions {
   deps: AppDeps;

@@ -193,6 +193,16 @@ describe.each(testDatabaseKinds())('HTTP security on $name', (kind) => {
     ]);
   });
 
+  it('says a number too large to be one is out of range, not 期望 数字，实际接收 数字', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?limit=1e309',
+      headers: as(admin, false),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().error).toMatchObject({ field: 'limit', message: '数值超出范围' });
+  });
+
   it('answers 413 on an oversized body', async () => {
     const response = await t.app.inject({
       method: 'POST',
