@@ -269,4 +269,36 @@ describe.each(testDatabaseKinds())('the suggestion intake journal on $name', (ki
     expect(reopened.replay).toEqual([]);
     await reopened.journal.close();
   });
+
+  it('sets aside a record the table refuses, with the reason, and drains the rest past it', async () => {
+    const dir = folder();
+    const before = entry('TEST-PPP1', '龙港镇菜市场门口积水');
+    // A plan year that is not there (deleted meanwhile): the table refuses the row, not the batch.
+    const poison = {
+      ...entry('TEST-PPP2', '这一条写不进去'),
+      planYearId: '00000000-0000-4000-8000-000000000000',
+    };
+    const after = entry('TEST-PPP3', '郑村镇卫生院缺少儿科医生');
+    const { journal } = await IntakeJournal.open<JournaledSuggestion>({ dir, name: 'suggestions' });
+    await Promise.all([journal.append(before), journal.append(poison), journal.append(after)]);
+    await journal.close();
+
+    const deps = depsOn(dir);
+    const intake = (await startSuggestionIntake(deps))!;
+    try {
+      await listSuggestions(deps, coordinator, QINSHUI, 2023, { q: 'TEST-PPP' });
+      expect(
+        (await stored(['TEST-PPP1', 'TEST-PPP2', 'TEST-PPP3'])).map((r) => r.trackingCode).sort(),
+      ).toEqual(['TEST-PPP1', 'TEST-PPP3']);
+    } finally {
+      await intake.close();
+    }
+    const setAside = readFileSync(join(dir, 'suggestions.set-aside.jsonl'), 'utf8').trim().split('\n');
+    expect(setAside).toHaveLength(1);
+    expect(JSON.parse(setAside[0]!)).toMatchObject({ trackingCode: 'TEST-PPP2', text: poison.text });
+    expect(JSON.parse(setAside[0]!).refusedBecause).toMatch(/foreign key|外键/);
+    const reopened = await IntakeJournal.open<JournaledSuggestion>({ dir, name: 'suggestions' });
+    expect(reopened.replay).toEqual([]);
+    await reopened.journal.close();
+  });
 });

@@ -230,9 +230,12 @@ export class SuggestionIntake {
         );
         if (outcome.clashes.length > 0) this.setAside(outcome.clashes);
       } catch (error) {
-        console.error('建议受理日志写入数据库失败，稍后重试：', error);
-        this.scheduleDrain(RETRY_MS);
-        return false;
+        console.error(`建议受理日志写入数据库失败：${failureOf(error)}`);
+        if (!(await this.drainOneByOne(batch))) {
+          console.error('建议受理：稍后重试');
+          this.scheduleDrain(RETRY_MS);
+          return false;
+        }
       }
       this.queue.splice(0, batch.length);
       for (const r of batch) this.pending.delete(r.record.trackingCode);
@@ -255,11 +258,35 @@ export class SuggestionIntake {
   }
 
   /**
+   * After a batch failed: each record on its own, so that one the table refuses (a poison record)
+   * cannot hold up every suggestion behind it. It is set aside beside the journal, with the reason,
+   * for the operator. When the database does not answer, or refuses every record alike, the fault is
+   * not in the records: false, and the batch waits for the retry whole.
+   */
+  private async drainOneByOne(batch: JournalRecord<JournaledSuggestion>[]): Promise<boolean> {
+    const refused: Array<{ record: JournaledSuggestion; reason: string }> = [];
+    for (const { record } of batch) {
+      try {
+        const outcome = await drainJournaledSuggestions(this.deps.db, [record]);
+        if (outcome.clashes.length > 0) this.setAside(outcome.clashes);
+      } catch (error) {
+        refused.push({ record, reason: failureOf(error) });
+      }
+    }
+    if (refused.length === batch.length) return false;
+    if (refused.length > 0) {
+      console.error(`建议受理：${refused.length} 条建议无法写入数据库，已另存待人工处理`);
+      this.setAside(refused.map(({ record, reason }) => ({ ...record, refusedBecause: reason })));
+    }
+    return true;
+  }
+
+  /**
    * A tracking code already in the table for another suggestion (a staff entry or another instance took
    * it between our check and the drain): kept in a file beside the journal for the operator, never
    * dropped silently.
    */
-  private setAside(clashes: JournaledSuggestion[]): void {
+  private setAside(clashes: Array<JournaledSuggestion & { refusedBecause?: string }>): void {
     const lines = clashes.map((c) => `${JSON.stringify(c)}\n`).join('');
     console.error(`建议受理：${clashes.length} 条建议的查询码与已有建议重复，已另存待人工处理`);
     if (!this.dir) {
@@ -284,6 +311,12 @@ function randomCodeBytes(): Buffer {
   const bytes = randomPool.subarray(0, 8);
   randomPool = randomPool.subarray(8);
   return bytes;
+}
+
+/** The database's own reason, without the query's parameters (a resident's name and phone). */
+function failureOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]!;
 }
 
 export function phoneLimitReached(): DomainError {
