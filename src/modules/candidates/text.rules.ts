@@ -1,11 +1,11 @@
+import { withoutSpacesBetweenHan } from '../../kernel/han-spacing';
+
 /**
  * Cells of the official tables arrive from Word, PDF and web pages: HTML paragraph tags, full-width
  * spaces, justified names ("刘 建"), Windows line ends. These helpers turn a raw cell into clean text
  * without losing what was written.
  */
 
-const HAN = '\\p{Script=Han}';
-const SPACE_BETWEEN_HAN = new RegExp(`(?<=${HAN})\\s+(?=${HAN})`, 'gu');
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Clean text of one cell: lines kept, each trimmed, blank lines and inner runs of spaces collapsed. */
@@ -27,7 +27,7 @@ export function cleanCell(raw: string | null | undefined): string {
 
 /** Typesetting pads two-character names to the width of three ("刘 建"): the space is not data. */
 export function normalizeName(text: string): string {
-  return cleanCell(text).replace(SPACE_BETWEEN_HAN, '').trim();
+  return withoutSpacesBetweenHan(cleanCell(text)).trim();
 }
 
 /** Header cells are compared without spaces and with half-width brackets. */
@@ -42,7 +42,7 @@ export function toHalfWidth(text: string): string {
 
 const TITLE_ONLY = /(分管|县长|区长|市长|书记|局长|主任|部长|镇长|乡长|主席)$/u;
 const PERSON_SEPARATORS = /[、，,；;/\n]+/;
-const HAN_ONLY = new RegExp(`^${HAN}+$`, 'u');
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 export interface PeopleCell {
   /** Each person's name, or the written text when it is a title rather than a name. */

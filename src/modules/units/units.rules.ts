@@ -1,3 +1,5 @@
+import { withoutSpacesBetweenHan } from '../../kernel/han-spacing';
+
 export const UNIT_KINDS = ['department', 'township', 'enterprise', 'other'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
@@ -9,17 +11,11 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 };
 
 /**
- * Source documents write "园林绿化 中心" and "住建局 " with stray spaces: one name, one unit. A space
- * between two Latin letters or digits is a word break and stays ("Qinshui County Transport Bureau").
+ * Source documents write "园林绿化 中心" and "住建局 " with stray spaces: one name, one unit. Spaces
+ * between Latin words stay, one each ("China Post Shanxi Branch").
  */
 export function normalizeUnitName(name: string): string {
-  return name
-    .trim()
-    .replace(/\s+/gu, (space, at: number, whole: string) =>
-      /[A-Za-z0-9]/.test(whole[at - 1] ?? '') && /[A-Za-z0-9]/.test(whole[at + space.length] ?? '')
-        ? ' '
-        : '',
-    );
+  return withoutSpacesBetweenHan(name.replace(/\s+/gu, ' ').trim());
 }
 
 /** A guess from the name, for imports: 乡/镇/街道 are township governments, 公司 an enterprise. */
